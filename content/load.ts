@@ -1,0 +1,118 @@
+/**
+ * Reads content/ (or any folder in its format), validates every file through the schema and every
+ * reference between documents, and returns the whole set, or throws one error listing every
+ * problem by file and field. Nothing is returned half-loaded.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { parseDocument } from 'yaml'
+import { contentKinds, emptyContentSet, references, schemas, type ContentKind, type ContentSet } from './collections.ts'
+
+export class ContentError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`)
+    this.name = 'ContentError'
+  }
+}
+
+export const contentExtension = '.yaml'
+
+export async function loadContent(root: string): Promise<ContentSet> {
+  const set = emptyContentSet()
+  const problems: string[] = []
+  const origin = new Map<string, string>() // "kind/slug" → file, for reference errors
+
+  for (const kind of contentKinds) {
+    const dir = path.join(root, kind)
+    const files = await listYaml(dir)
+    for (const file of files) {
+      const rel = path.relative(root, path.join(dir, file))
+      const text = await readFile(path.join(dir, file), 'utf8')
+      const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
+      if (doc.errors.length > 0) {
+        for (const e of doc.errors) problems.push(`${rel}: YAML syntax: ${e.message.split('\n')[0]}`)
+        continue
+      }
+      const parsed = schemas[kind].safeParse(doc.toJS())
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = issue.path.length ? issue.path.join('.') : '(document)'
+          problems.push(`${rel}: ${field}: ${issue.message}`)
+        }
+        continue
+      }
+      const value = parsed.data as { slug: string }
+      if (`${value.slug}${contentExtension}` !== file) {
+        problems.push(`${rel}: slug: "${value.slug}" does not match the file name (expected ${value.slug}${contentExtension})`)
+        continue
+      }
+      ;(set[kind] as unknown[]).push(value)
+      origin.set(`${kind}/${value.slug}`, rel)
+    }
+    if (kind === 'media') problems.push(...(await checkMediaFiles(root, set)))
+  }
+
+  problems.push(...checkReferences(set, origin))
+  problems.push(...checkUnique(set, origin))
+  if (problems.length > 0) throw new ContentError(problems)
+  return set
+}
+
+async function listYaml(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => f.endsWith(contentExtension)).sort()
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw e
+  }
+}
+
+export const mediaFilesDir = (root: string) => path.join(root, 'media', 'files')
+
+async function checkMediaFiles(root: string, set: ContentSet): Promise<string[]> {
+  const problems: string[] = []
+  for (const m of set.media) {
+    const file = path.join(mediaFilesDir(root), m.file)
+    const exists = await stat(file).then((s) => s.isFile(), () => false)
+    if (!exists) problems.push(`media/${m.slug}${contentExtension}: file: ${path.relative(root, file)} does not exist`)
+  }
+  return problems
+}
+
+function checkReferences(set: ContentSet, origin: Map<string, string>): string[] {
+  const problems: string[] = []
+  for (const kind of contentKinds) {
+    const fields = references[kind]
+    if (!fields) continue
+    for (const doc of set[kind] as Array<Record<string, unknown> & { slug: string }>) {
+      for (const [field, target] of Object.entries(fields)) {
+        const value = doc[field]
+        const slugs = Array.isArray(value) ? value : value === undefined ? [] : [value]
+        for (const s of slugs as string[]) {
+          if (!origin.has(`${target}/${s}`))
+            problems.push(`${origin.get(`${kind}/${doc.slug}`)}: ${field}: refers to ${target} "${s}", which does not exist`)
+        }
+      }
+    }
+  }
+  return problems
+}
+
+function checkUnique(set: ContentSet, origin: Map<string, string>): string[] {
+  const problems: string[] = []
+  const codes = new Map<string, string>()
+  for (const m of set.municipalities) {
+    const other = codes.get(m.shortCode)
+    if (other) problems.push(`${origin.get(`municipalities/${m.slug}`)}: shortCode: "${m.shortCode}" is already used by ${other}`)
+    codes.set(m.shortCode, m.slug)
+  }
+  const topics = new Map<string, string>()
+  for (const g of set.guides) {
+    const other = topics.get(g.topic)
+    if (other) problems.push(`${origin.get(`guides/${g.slug}`)}: topic: "${g.topic}" already has the guide ${other}`)
+    topics.set(g.topic, g.slug)
+  }
+  return problems
+}
+
+export type { ContentKind, ContentSet }

@@ -1,0 +1,265 @@
+/**
+ * The content schema: the one definition of what a file in content/ may hold. The seed, the export
+ * and the site loader all validate through this module.
+ */
+import { z } from 'zod'
+import { localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
+import {
+  activityThemes,
+  groupPhases,
+  guestKinds,
+  guideTopics,
+  localOfferKinds,
+  materialsLevels,
+  reviewerRoles,
+  seasons,
+  translationStatuses,
+  venueTypes,
+  weekdays,
+} from './vocabulary.ts'
+
+export * from './vocabulary.ts'
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens (a-z, 0-9, -)')
+  .max(80)
+
+/** Permanent short code printed in QR codes: upper-case alphanumerics keep the QR version small. */
+export const shortCode = z.string().regex(/^[A-Z0-9]{2,8}$/, 'must be 2-8 upper-case letters or digits')
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty')
+
+export type Localized<T> = Partial<Record<LocaleCode, T>>
+
+/**
+ * A value per locale. A locale without a translation is absent (never filled with fallback text).
+ * Danish, the source, is required unless the whole field is optional.
+ */
+function localized<T extends z.ZodType>(value: T, opts: { sourceRequired?: boolean } = {}) {
+  const sourceRequired = opts.sourceRequired ?? true
+  return z
+    .record(z.string(), value)
+    .superRefine((map, ctx) => {
+      for (const key of Object.keys(map)) {
+        if (!(localeCodes as string[]).includes(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `unknown locale "${key}" (known: ${localeCodes.join(', ')})`,
+          })
+        }
+      }
+      if (sourceRequired && map[sourceLocale] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [sourceLocale], message: 'the Danish source text is required' })
+      }
+    }) as unknown as z.ZodType<Localized<z.output<T>>>
+}
+
+const localizedText = (opts?: { sourceRequired?: boolean }) => localized(nonEmpty, opts)
+const localizedList = (opts?: { sourceRequired?: boolean }) =>
+  localized(z.array(nonEmpty).min(1, 'must list at least one item'), opts)
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM (24-hour)')
+const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+
+/** Translation status per target locale; Danish is the source and carries none. */
+const translationStatus = z
+  .record(z.string(), z.enum(translationStatuses))
+  .superRefine((map, ctx) => {
+    for (const key of Object.keys(map)) {
+      if (key === sourceLocale) ctx.addIssue({ code: 'custom', path: [key], message: 'Danish is the source; it has no translation status' })
+      else if (!(localeCodes as string[]).includes(key))
+        ctx.addIssue({ code: 'custom', path: [key], message: `unknown locale "${key}" (known: ${localeCodes.join(', ')})` })
+    }
+  }) as unknown as z.ZodType<Localized<(typeof translationStatuses)[number]>>
+
+/**
+ * Every locale that holds any translated text must say how far it can be trusted, and a status
+ * may not be claimed for a locale that holds no text.
+ */
+function withTranslationStatus<T extends z.ZodObject>(schema: T) {
+  return schema.superRefine((doc: Record<string, unknown>, ctx) => {
+    const present = new Set<string>()
+    collectLocales(doc, present, true)
+    const status = (doc.translationStatus ?? {}) as Record<string, unknown>
+    for (const code of present) {
+      if (code !== sourceLocale && !(code in status))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['translationStatus'],
+          message: `locale "${code}" has text but no translation status (machine or reviewed)`,
+        })
+    }
+    for (const code of Object.keys(status)) {
+      if (!present.has(code))
+        ctx.addIssue({ code: 'custom', path: ['translationStatus', code], message: `locale "${code}" has a status but no text` })
+    }
+  })
+}
+
+/** Finds the locales used in localized maps anywhere inside a document. */
+function collectLocales(value: unknown, into: Set<string>, top = false): void {
+  if (Array.isArray(value)) return value.forEach((v) => collectLocales(v, into))
+  if (!value || typeof value !== 'object') return
+  for (const [key, v] of Object.entries(value)) {
+    if (top && key === 'translationStatus') continue
+    if ((localeCodes as string[]).includes(key)) into.add(key)
+    else collectLocales(v, into)
+  }
+}
+
+const range = (min: number, max: number, unit: string) =>
+  z
+    .strictObject({ min: z.int().min(min).max(max), max: z.int().min(min).max(max) })
+    .refine((r) => r.min <= r.max, { message: `min must not exceed max (${unit})` })
+
+// ── Collections ────────────────────────────────────────────────────────────────────────────────
+
+export const programmeSchema = withTranslationStatus(
+  z.strictObject({
+    slug,
+    name: localizedText(),
+    organisation: nonEmpty,
+    description: localizedText(),
+    targetGroup: localizedText(),
+    website: url.optional(),
+    translationStatus: translationStatus.optional(),
+  }),
+)
+
+export const localOfferSchema = z.strictObject({
+  name: nonEmpty,
+  kind: z.enum(localOfferKinds),
+  url: url.optional(),
+  description: localizedText(),
+})
+
+export const municipalitySchema = withTranslationStatus(
+  z.strictObject({
+    slug,
+    shortCode,
+    name: localizedText(),
+    area: nonEmpty.optional(),
+    programme: slug,
+    intro: localizedText(),
+    venue: z.strictObject({
+      type: z.enum(venueTypes),
+      name: nonEmpty,
+      street: nonEmpty,
+      postalCode: z.string().regex(/^\d{4}$/, 'must be a 4-digit Danish postal code'),
+      city: nonEmpty,
+      /** WGS84 longitude, latitude (the order Payload's point field uses). */
+      geo: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
+      directions: localizedText({ sourceRequired: false }).optional(),
+    }),
+    schedule: z.strictObject({
+      weekday: z.enum(weekdays),
+      startTime: time,
+      endTime: time,
+      rounds: z
+        .array(z.strictObject({ startDate: isoDate, endDate: isoDate }).refine((r) => r.startDate <= r.endDate, 'startDate must not be after endDate'))
+        .default([]),
+    }).refine((s) => s.startTime < s.endTime, { message: 'startTime must be before endTime' }),
+    contact: z.strictObject({
+      email: z.email('must be an e-mail address'),
+      phone: z.string().regex(/^\+\d{8,15}$/, 'must be an international number such as +4512345678'),
+      whatsappUrl: z.url().regex(/^https:\/\/(chat\.whatsapp\.com|wa\.me)\//, 'must be a chat.whatsapp.com or wa.me link').optional(),
+    }),
+    localOffers: z.array(localOfferSchema).default([]),
+    translationStatus: translationStatus.optional(),
+  }),
+)
+
+export const activitySchema = withTranslationStatus(
+  z.strictObject({
+    slug,
+    title: localizedText(),
+    summary: localizedText(),
+    purpose: localizedText(),
+    steps: localizedList(),
+    materials: localizedList({ sourceRequired: false }).optional(),
+    materialsLevel: z.enum(materialsLevels),
+    durationMinutes: z.int().min(5).max(480),
+    babyAgeMonths: range(0, 24, 'months'),
+    groupSize: range(1, 40, 'mothers'),
+    groupPhase: z.enum(groupPhases),
+    themes: z.array(z.enum(activityThemes)).min(1, 'needs at least one theme'),
+    guest: z.enum(guestKinds),
+    worksWithoutSharedLanguage: z.boolean(),
+    seasons: z.array(z.enum(seasons)).min(1, 'needs at least one season (all-year if any)'),
+    tips: localizedText({ sourceRequired: false }).optional(),
+    cautions: localizedText({ sourceRequired: false }).optional(),
+    /** Extra search words (synonyms, inflections) where stemming is not enough. */
+    keywords: localizedList({ sourceRequired: false }).optional(),
+    images: z.array(slug).default([]),
+    translationStatus: translationStatus.optional(),
+  }),
+)
+
+export const guideSchema = withTranslationStatus(
+  z.strictObject({
+    slug,
+    topic: z.enum(guideTopics),
+    title: localizedText(),
+    summary: localizedText(),
+    /** Markdown limited to what the CMS editor offers: headings, paragraphs, lists, bold, italic, links, quotes. */
+    body: localizedText(),
+    relatedActivities: z.array(slug).default([]),
+    relatedOfferKinds: z.array(z.enum(localOfferKinds)).default([]),
+    lastReviewed: isoDate,
+    reviewerRole: z.enum(reviewerRoles),
+    translationStatus: translationStatus.optional(),
+  }),
+)
+
+export const filmSchema = withTranslationStatus(
+  z.strictObject({
+    slug,
+    title: localizedText(),
+    description: localizedText(),
+    durationSeconds: z.int().min(1).max(7200),
+    poster: slug.optional(),
+    /** WebVTT text per locale. */
+    subtitles: localized(z.string().startsWith('WEBVTT', 'must be WebVTT text starting with "WEBVTT"'), { sourceRequired: false }).optional(),
+    transcript: localizedText({ sourceRequired: false }).optional(),
+    translationStatus: translationStatus.optional(),
+  }),
+)
+
+export const leafletSchema = withTranslationStatus(
+  z.strictObject({
+    slug,
+    /** A municipality's slug, or absent for the national leaflet used everywhere. */
+    municipality: slug.optional(),
+    film: slug.optional(),
+    headline: localizedText(),
+    forWhom: localizedText(),
+    whatHappens: localizedText(),
+    practical: localizedText(),
+    howToJoin: localizedText(),
+    filmCall: localizedText({ sourceRequired: false }).optional(),
+    translationStatus: translationStatus.optional(),
+  }),
+)
+
+/** Metadata of an image in content/media/; the file itself sits beside it. */
+export const mediaSchema = withTranslationStatus(
+  z.strictObject({
+    slug,
+    file: z.string().regex(/^[a-z0-9-]+\.(jpg|jpeg|png|webp|avif)$/, 'must be a lower-case file name ending in .jpg, .png, .webp or .avif'),
+    alt: localizedText(),
+    credit: nonEmpty.optional(),
+    translationStatus: translationStatus.optional(),
+  }),
+)
+
+export type Programme = z.output<typeof programmeSchema>
+export type Municipality = z.output<typeof municipalitySchema>
+export type LocalOffer = z.output<typeof localOfferSchema>
+export type Activity = z.output<typeof activitySchema>
+export type Guide = z.output<typeof guideSchema>
+export type Film = z.output<typeof filmSchema>
+export type Leaflet = z.output<typeof leafletSchema>
+export type Media = z.output<typeof mediaSchema>

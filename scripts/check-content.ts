@@ -1,0 +1,16 @@
+/** Validates content/ (or the folder given) and prints every problem; exit 1 if any. */
+import path from 'node:path'
+import { ContentError, loadContent } from '../content/load.ts'
+import { contentKinds } from '../content/collections.ts'
+
+const root = path.resolve(process.argv[2] ?? 'content')
+try {
+  const set = await loadContent(root)
+  console.log(`content OK: ${contentKinds.map((k) => `${set[k].length} ${k}`).join(', ')}`)
+} catch (e) {
+  if (e instanceof ContentError) {
+    console.error(e.message)
+    process.exit(1)
+  }
+  throw e
+}
