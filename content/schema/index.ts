@@ -150,8 +150,8 @@ export const municipalitySchema = withTranslationStatus(
       street: nonEmpty,
       postalCode: z.string().regex(/^\d{4}$/, 'must be a 4-digit Danish postal code'),
       city: nonEmpty,
-      /** WGS84 longitude, latitude (the order Payload's point field uses). */
-      geo: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
+      /** WGS84 position, for the map link. */
+      geo: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
       directions: localizedText({ sourceRequired: false }).optional(),
     }),
     schedule: z.strictObject({

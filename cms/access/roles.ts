@@ -1,0 +1,74 @@
+/**
+ * The single home of staff roles and the access rules built from them. Collections import these
+ * functions; no collection inspects `user.role` on its own.
+ */
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+import { sourceLocale } from '../../locales/registry.ts'
+
+export const roles = ['admin', 'editor', 'translator', 'coordinator'] as const
+export type Role = (typeof roles)[number]
+
+export interface StaffUser {
+  id: number | string
+  collection?: string
+  role?: Role | null
+  translatorLocales?: string[] | null
+  municipality?: number | string | { id: number | string } | null
+}
+
+export const staffOf = (req: PayloadRequest): StaffUser | null => {
+  const user = req.user as StaffUser | null | undefined
+  return user && user.collection === 'users' ? user : null
+}
+
+const hasRole = (req: PayloadRequest, ...allowed: Role[]) => {
+  const role = staffOf(req)?.role
+  return !!role && allowed.includes(role)
+}
+
+export const isAdmin: Access = ({ req }) => hasRole(req, 'admin')
+export const isEditor: Access = ({ req }) => hasRole(req, 'admin', 'editor')
+export const isAdminField: FieldAccess = ({ req }) => hasRole(req, 'admin')
+
+/** Anyone signed in sees drafts; the public sees published documents only. */
+export const publishedOrStaff: Access = ({ req }) => {
+  if (staffOf(req)) return true
+  return { _status: { equals: 'published' } } satisfies Where
+}
+
+/** May this translator write in the request's locale? Never in the Danish source. */
+export const translatorMayWrite = (req: PayloadRequest): boolean => {
+  const user = staffOf(req)
+  if (user?.role !== 'translator') return false
+  const locale = req.locale
+  return !!locale && locale !== sourceLocale && (user.translatorLocales ?? []).includes(locale)
+}
+
+export const municipalityIdOf = (user: StaffUser | null): number | string | null => {
+  const m = user?.municipality
+  if (m === null || m === undefined) return null
+  return typeof m === 'object' ? m.id : m
+}
+
+/** Content written by editors and translated by translators (activities, guides, films, …). */
+export const contentAccess = {
+  read: publishedOrStaff,
+  create: isEditor,
+  delete: isEditor,
+  update: ({ req }) => hasRole(req, 'admin', 'editor') || translatorMayWrite(req),
+  readVersions: ({ req }) => !!staffOf(req),
+} satisfies Record<string, Access>
+
+/** Municipalities: as content, and a coordinator may update her own municipality only. */
+export const municipalityAccess = {
+  ...contentAccess,
+  update: ({ req }) => {
+    if (hasRole(req, 'admin', 'editor') || translatorMayWrite(req)) return true
+    const user = staffOf(req)
+    if (user?.role === 'coordinator') {
+      const id = municipalityIdOf(user)
+      return id === null ? false : ({ id: { equals: id } } satisfies Where)
+    }
+    return false
+  },
+} satisfies Record<string, Access>

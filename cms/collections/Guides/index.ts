@@ -1,0 +1,58 @@
+import type { CollectionConfig } from 'payload'
+import {
+  BlockquoteFeature,
+  BoldFeature,
+  FixedToolbarFeature,
+  HeadingFeature,
+  InlineToolbarFeature,
+  ItalicFeature,
+  LinkFeature,
+  OrderedListFeature,
+  ParagraphFeature,
+  UnorderedListFeature,
+  lexicalEditor,
+} from '@payloadcms/richtext-lexical'
+import { contentAccess } from '../../access/roles.ts'
+import { slugField } from '../../fields/slug.ts'
+import { translationStatusField } from '../../fields/translationStatus.ts'
+import { guideTopics, localOfferKinds, reviewerRoles } from '../../../content/schema/vocabulary.ts'
+import { contentVersions, optionsOf } from '../options.ts'
+
+/**
+ * Only what Markdown can express, so a guide round-trips through content/ without loss
+ * (no alignment, colours or embedded uploads).
+ */
+export const guideEditor = lexicalEditor({
+  features: () => [
+    ParagraphFeature(),
+    HeadingFeature({ enabledHeadingSizes: ['h2', 'h3'] }),
+    BoldFeature(),
+    ItalicFeature(),
+    LinkFeature({ enabledCollections: [] }),
+    UnorderedListFeature(),
+    OrderedListFeature(),
+    BlockquoteFeature(),
+    FixedToolbarFeature(),
+    InlineToolbarFeature(),
+  ],
+})
+
+/** A topic guide: what mothers ask about in the groups. */
+export const Guides: CollectionConfig = {
+  slug: 'guides',
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'topic', 'lastReviewed', '_status'], group: 'Content' },
+  access: contentAccess,
+  versions: contentVersions,
+  fields: [
+    slugField(),
+    { name: 'topic', type: 'select', options: optionsOf(guideTopics), required: true, unique: true },
+    { name: 'title', type: 'text', localized: true, required: true },
+    { name: 'summary', type: 'textarea', localized: true, required: true },
+    { name: 'body', type: 'richText', localized: true, required: true, editor: guideEditor },
+    { name: 'relatedActivities', type: 'relationship', relationTo: 'activities', hasMany: true },
+    { name: 'relatedOfferKinds', type: 'select', hasMany: true, options: optionsOf(localOfferKinds), admin: { description: 'Local offers of these kinds are shown beside the guide in each municipality.' } },
+    { name: 'lastReviewed', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+    { name: 'reviewerRole', type: 'select', options: optionsOf(reviewerRoles), required: true },
+    translationStatusField,
+  ],
+}

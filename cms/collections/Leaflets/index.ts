@@ -1,0 +1,25 @@
+import type { CollectionConfig } from 'payload'
+import { contentAccess } from '../../access/roles.ts'
+import { slugField } from '../../fields/slug.ts'
+import { translationStatusField } from '../../fields/translationStatus.ts'
+import { contentVersions } from '../options.ts'
+
+/** The printed leaflet's text blocks; municipal facts (venue, time, contact) are added at print. */
+export const Leaflets: CollectionConfig = {
+  slug: 'leaflets',
+  admin: { useAsTitle: 'headline', defaultColumns: ['headline', 'municipality', '_status'], group: 'Content' },
+  access: contentAccess,
+  versions: contentVersions,
+  fields: [
+    slugField(),
+    { name: 'municipality', type: 'relationship', relationTo: 'municipalities', admin: { description: 'Empty: the national leaflet used in every municipality.' } },
+    { name: 'film', type: 'relationship', relationTo: 'films' },
+    { name: 'headline', type: 'text', localized: true, required: true },
+    { name: 'forWhom', type: 'textarea', localized: true, required: true },
+    { name: 'whatHappens', type: 'textarea', localized: true, required: true },
+    { name: 'practical', type: 'textarea', localized: true, required: true },
+    { name: 'howToJoin', type: 'textarea', localized: true, required: true },
+    { name: 'filmCall', type: 'textarea', localized: true },
+    translationStatusField,
+  ],
+}

@@ -1,0 +1,36 @@
+import path from 'node:path'
+import type { CollectionConfig } from 'payload'
+import { contentAccess } from '../../access/roles.ts'
+import { slugField } from '../../fields/slug.ts'
+import { translationStatusField } from '../../fields/translationStatus.ts'
+import { dataDir } from '../../paths.ts'
+import { limitFileSize } from './hooks/limitFileSize.ts'
+
+/** Raster images only: SVG and XML can carry scripts, so they are never accepted. */
+export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
+export const maxImageBytes = 10 * 1024 * 1024
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  admin: { useAsTitle: 'slug', defaultColumns: ['filename', 'alt', 'updatedAt'], group: 'Content' },
+  access: { ...contentAccess, read: () => true },
+  hooks: { beforeOperation: [limitFileSize(maxImageBytes)] },
+  upload: {
+    staticDir: path.join(dataDir, 'media'),
+    mimeTypes: imageMimeTypes,
+    // Fetching a URL on the server is an SSRF door; editors upload files.
+    pasteURL: false,
+    imageSizes: [
+      { name: 'thumb', width: 320, formatOptions: { format: 'webp', options: { quality: 75 } } },
+      { name: 'card', width: 640, formatOptions: { format: 'webp', options: { quality: 75 } } },
+      { name: 'large', width: 1280, formatOptions: { format: 'webp', options: { quality: 78 } } },
+    ],
+    adminThumbnail: 'thumb',
+  },
+  fields: [
+    slugField(),
+    { name: 'alt', type: 'text', localized: true, required: true, admin: { description: 'What the picture shows, for readers who cannot see it.' } },
+    { name: 'credit', type: 'text' },
+    translationStatusField,
+  ],
+}

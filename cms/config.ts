@@ -1,0 +1,76 @@
+/**
+ * Builds the Payload configuration. `payload.config.ts` uses it with settings from the
+ * environment; tests call it with their own database.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import sharp from 'sharp'
+import { locales, sourceLocale } from '../locales/registry.ts'
+import { Activities } from './collections/Activities/index.ts'
+import { Films } from './collections/Films/index.ts'
+import { Guides } from './collections/Guides/index.ts'
+import { Leaflets } from './collections/Leaflets/index.ts'
+import { Media, maxImageBytes } from './collections/Media/index.ts'
+import { Municipalities } from './collections/Municipalities/index.ts'
+import { Programmes } from './collections/Programmes/index.ts'
+import { Users } from './collections/Users/index.ts'
+import { databaseAdapter, type DatabaseOptions } from './database.ts'
+import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
+
+export interface CmsOptions {
+  database?: DatabaseOptions
+  /** Where uploads are stored; defaults to data/. */
+  dataDir?: string
+  secret?: string
+}
+
+/**
+ * PAYLOAD_SECRET signs logins. Without one, a random secret is made once and kept in the data
+ * folder (gitignored), so a local install is safe by default and logins survive restarts.
+ */
+export function cmsSecret(explicit?: string, dataDir = defaultDataDir): string {
+  const secret = explicit ?? process.env.PAYLOAD_SECRET
+  if (secret) return secret
+  const file = path.join(dataDir, 'payload-secret')
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' })
+  }
+  return readFileSync(file, 'utf8').trim()
+}
+
+const withStaticDir = (collection: CollectionConfig, dataDir: string): CollectionConfig =>
+  collection.upload && typeof collection.upload === 'object'
+    ? { ...collection, upload: { ...collection.upload, staticDir: path.join(dataDir, collection.slug) } }
+    : collection
+
+export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
+  const dataDir = opts.dataDir ?? defaultDataDir
+  return buildConfig({
+    secret: cmsSecret(opts.secret, dataDir),
+    serverURL: process.env.CMS_PUBLIC_URL ?? '',
+    admin: {
+      user: Users.slug,
+      meta: { titleSuffix: ' · Modersmål' },
+      importMap: { baseDir: path.join(repoRoot, 'cms'), importMapFile: path.join(repoRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
+    },
+    collections: [Users, withStaticDir(Media, dataDir), Programmes, Municipalities, Activities, Guides, Films, Leaflets],
+    editor: lexicalEditor(),
+    db: databaseAdapter(opts.database),
+    localization: {
+      locales: locales.map((l) => ({ code: l.code, label: `${l.endonym} (${l.name})`, rtl: l.dir === 'rtl' })),
+      defaultLocale: sourceLocale,
+      // The admin shows the Danish source where a translation is missing; exports ask with
+      // fallbackLocale: false so fallback text is never written as a translation.
+      fallback: true,
+    },
+    upload: { limits: { fileSize: maxImageBytes } },
+    sharp,
+    graphQL: { disable: true },
+    telemetry: false,
+    typescript: { outputFile: path.join(repoRoot, 'cms', 'payload-types.ts'), autoGenerate: false },
+  })
+}

@@ -1,0 +1,60 @@
+/**
+ * Which database the CMS uses. SQLite (embedded, a file under data/) unless DATABASE_URL is a
+ * postgres:// URL. Both run committed migrations, never a schema push, so the two stay alike.
+ */
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { DatabaseAdapterObj, Migration } from 'payload'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { migrations as sqliteMigrations } from './migrations/sqlite/index.ts'
+import { migrations as postgresMigrations } from './migrations/postgres/index.ts'
+import { dataDir, repoRoot } from './paths.ts'
+
+export type DatabaseKind = 'sqlite' | 'postgres'
+
+export const migrationDirs: Record<DatabaseKind, string> = {
+  sqlite: path.join(repoRoot, 'cms', 'migrations', 'sqlite'),
+  postgres: path.join(repoRoot, 'cms', 'migrations', 'postgres'),
+}
+
+type NamedMigration = Migration & { name: string }
+
+// Each adapter types its migration arguments; Payload's runner takes them as unknown.
+export const migrationsFor: Record<DatabaseKind, NamedMigration[]> = {
+  sqlite: sqliteMigrations as unknown as NamedMigration[],
+  postgres: postgresMigrations as unknown as NamedMigration[],
+}
+
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url)
+
+export interface DatabaseOptions {
+  /** A postgres:// URL, or a SQLite URL (`file:…` or `:memory:`). */
+  url?: string
+}
+
+export function databaseKind(opts: DatabaseOptions = {}): DatabaseKind {
+  return isPostgresUrl(opts.url ?? process.env.DATABASE_URL) ? 'postgres' : 'sqlite'
+}
+
+export function databaseAdapter(opts: DatabaseOptions = {}): DatabaseAdapterObj {
+  const url = opts.url ?? process.env.DATABASE_URL
+  if (isPostgresUrl(url)) {
+    return postgresAdapter({
+      pool: { connectionString: url },
+      push: false,
+      migrationDir: migrationDirs.postgres,
+      prodMigrations: postgresMigrations,
+    })
+  }
+  if (!url) mkdirSync(dataDir, { recursive: true })
+  return sqliteAdapter({
+    client: { url: url ?? `file:${path.join(dataDir, 'cms.db')}` },
+    // WAL and a busy timeout let the admin and a script (seed, export) write at the same time.
+    wal: true,
+    busyTimeout: 10_000,
+    push: false,
+    migrationDir: migrationDirs.sqlite,
+    prodMigrations: sqliteMigrations,
+  })
+}

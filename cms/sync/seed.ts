@@ -1,0 +1,82 @@
+/**
+ * Loads content/ into an empty database: validates everything first (nothing is written if any
+ * file is bad), then creates each document in Danish and adds its translations, all in one
+ * transaction, so a failure leaves the database as it was.
+ */
+import path from 'node:path'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import { contentKinds, type ContentKind } from '../../content/collections.ts'
+import { loadContent, mediaFilesDir } from '../../content/load.ts'
+import { localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
+import { fromPayloadRefs } from './references.ts'
+import { toPayload } from './convert.ts'
+
+export interface SeedResult {
+  counts: Record<ContentKind, number>
+  writes: number
+}
+
+export class DatabaseNotEmptyError extends Error {}
+
+export async function seedContent(payload: Payload, contentRoot: string): Promise<SeedResult> {
+  const set = await loadContent(contentRoot)
+
+  for (const kind of contentKinds) {
+    const { totalDocs } = await payload.count({ collection: kind, overrideAccess: true })
+    if (totalDocs > 0) throw new DatabaseNotEmptyError(`The database already holds ${totalDocs} ${kind}; seed loads only into an empty database.`)
+  }
+
+  const refs = fromPayloadRefs()
+  const req = await createLocalReq({}, payload)
+  const ownTransaction = await initTransaction(req)
+  let writes = 0
+  try {
+    for (const kind of contentKinds) {
+      const fields = payload.collections[kind].config.fields
+      for (const doc of set[kind] as Array<Record<string, unknown> & { slug: string; file?: string }>) {
+        const present = localesIn(doc)
+        const common = { collection: kind, req, overrideAccess: true, depth: 0, context: { seeding: true } } as const
+        const created = await payload.create({
+          ...common,
+          locale: sourceLocale,
+          data: { ...toPayload(fields, doc, sourceLocale, refs), _status: 'published' },
+          ...(kind === 'media' ? { filePath: path.join(mediaFilesDir(contentRoot), doc.file!) } : {}),
+        } as Parameters<Payload['create']>[0])
+        writes++
+        refs.add(kind, doc.slug, created.id)
+        for (const locale of present) {
+          if (locale === sourceLocale) continue
+          const existing = await payload.findByID({ ...common, id: created.id, locale: sourceLocale })
+          await payload.update({
+            ...common,
+            id: created.id,
+            locale,
+            data: { ...toPayload(fields, doc, locale, refs, existing as Record<string, unknown>), _status: 'published' },
+          } as Parameters<Payload['update']>[0])
+          writes++
+        }
+      }
+    }
+    if (ownTransaction) await commitTransaction(req)
+  } catch (e) {
+    if (ownTransaction) await killTransaction(req)
+    throw e
+  }
+  const counts = Object.fromEntries(contentKinds.map((k) => [k, set[k].length])) as Record<ContentKind, number>
+  return { counts, writes }
+}
+
+/** The locales a document has any text in, in registry order. */
+function localesIn(doc: unknown): LocaleCode[] {
+  const found = new Set<string>()
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) return v.forEach(walk)
+    if (!v || typeof v !== 'object') return
+    for (const [k, inner] of Object.entries(v)) {
+      if ((localeCodes as string[]).includes(k)) found.add(k)
+      walk(inner)
+    }
+  }
+  walk(doc)
+  return localeCodes.filter((c) => found.has(c))
+}

@@ -1,0 +1,21 @@
+/** npm run build: the static site from content/ into dist/, with no CMS or database. */
+import path from 'node:path'
+import { ContentError } from '../content/load.ts'
+import { buildSite } from '../site/build/build-site.ts'
+
+const root = process.cwd()
+try {
+  const { ms } = await buildSite({
+    root,
+    contentDir: path.resolve(process.env.MODERSMAL_CONTENT_DIR ?? 'content'),
+    outDir: path.resolve(process.env.MODERSMAL_DIST_DIR ?? 'dist'),
+  })
+  console.log(`Site built into dist/ in ${ms} ms`)
+} catch (e) {
+  if (e instanceof ContentError) {
+    console.error(`${e.message}\nThe published site was left as it was.`)
+    process.exit(1)
+  }
+  console.error(`The site build failed; the published site was left as it was.\n${(e as Error).stack ?? e}`)
+  process.exit(1)
+}

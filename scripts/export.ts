@@ -1,0 +1,14 @@
+/** npm run export: writes the CMS's published content back to content/. */
+import { openCms } from '../cms/boot.ts'
+import { contentDir } from '../cms/paths.ts'
+import { exportContent } from '../cms/sync/export.ts'
+
+const payload = await openCms()
+const started = performance.now()
+try {
+  const { counts, warnings } = await exportContent(payload, contentDir)
+  for (const w of warnings) console.warn(`warning: ${w}`)
+  console.log(`Exported ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')} in ${Math.round(performance.now() - started)} ms`)
+} finally {
+  await payload.destroy()
+}

@@ -1,0 +1,36 @@
+/**
+ * Builds the static site from content/ into a staging folder and swaps it in only when the build
+ * succeeded: a failed build never replaces the published site.
+ */
+import { existsSync } from 'node:fs'
+import { rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { build } from 'astro'
+import { loadContent } from '../../content/load.ts'
+
+export interface SiteBuildOptions {
+  root: string
+  contentDir: string
+  outDir: string
+}
+
+export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions): Promise<{ ms: number }> {
+  const started = performance.now()
+  // Validate first, so a content error is reported as such, not as an Astro stack trace.
+  await loadContent(contentDir)
+  const staging = `${outDir}.staging-${process.pid}`
+  await rm(staging, { recursive: true, force: true })
+  process.env.MODERSMAL_CONTENT_DIR = contentDir
+  try {
+    await build({ root, outDir: staging, logLevel: 'warn' })
+    if (!existsSync(path.join(staging, 'index.html'))) throw new Error('The build produced no index.html')
+    const previous = `${outDir}.previous-${process.pid}`
+    const hadSite = await stat(outDir).then(() => true, () => false)
+    if (hadSite) await rename(outDir, previous)
+    await rename(staging, outDir)
+    if (hadSite) await rm(previous, { recursive: true, force: true })
+  } finally {
+    await rm(staging, { recursive: true, force: true })
+  }
+  return { ms: Math.round(performance.now() - started) }
+}

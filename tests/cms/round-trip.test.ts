@@ -1,0 +1,94 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contentKinds } from '../../content/collections.ts'
+import { loadContent } from '../../content/load.ts'
+import { exportContent } from '../../cms/sync/export.ts'
+import { DatabaseNotEmptyError, seedContent } from '../../cms/sync/seed.ts'
+import { databases, startTestCms, type TestCms } from '../support/cms.ts'
+import { readTree, repoContent } from '../support/content.ts'
+
+describe.each(databases)('content/ round trip on %s', (kind) => {
+  let cms: TestCms
+  let out: string
+
+  beforeAll(async () => {
+    cms = await startTestCms(kind, 'roundtrip')
+    out = await mkdtemp(path.join(tmpdir(), 'modersmal-export-'))
+    await seedContent(cms.payload, repoContent)
+  })
+  afterAll(async () => {
+    await cms?.close()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it('seed then export reproduces content/ byte for byte', async () => {
+    const result = await exportContent(cms.payload, out)
+    expect(result.warnings).toEqual([])
+    const expected = await readTree(repoContent, [...contentKinds])
+    const actual = await readTree(out, [...contentKinds])
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort())
+    for (const [file, bytes] of expected) {
+      // Compare as text first for a readable diff, then as bytes.
+      expect(actual.get(file)?.toString('utf8'), file).toBe(bytes.toString('utf8'))
+      expect(actual.get(file)!.equals(bytes), file).toBe(true)
+    }
+  })
+
+  it('refuses to seed a database that already holds content', async () => {
+    await expect(seedContent(cms.payload, repoContent)).rejects.toBeInstanceOf(DatabaseNotEmptyError)
+  })
+
+  it('never exports fallback text as a translation', async () => {
+    const { payload } = cms
+    const doc = await payload.create({
+      collection: 'activities',
+      locale: 'da',
+      overrideAccess: true,
+      data: {
+        slug: 'kun-paa-dansk',
+        title: 'Kun på dansk',
+        summary: 'Endnu ikke oversat.',
+        purpose: 'At vise, at der ikke eksporteres reservetekst.',
+        steps: [{ text: 'Et trin.' }],
+        materialsLevel: 'none',
+        durationMinutes: 15,
+        babyAgeMonths: { min: 0, max: 12 },
+        groupSize: { min: 2, max: 8 },
+        groupPhase: 'any',
+        themes: ['community'],
+        guest: 'none',
+        worksWithoutSharedLanguage: true,
+        seasons: ['all-year'],
+        _status: 'published',
+      },
+    })
+    // The trap: reading Arabic returns the Danish text, marked published.
+    const ar = await payload.findByID({ collection: 'activities', id: doc.id, locale: 'ar', overrideAccess: true })
+    expect(ar.title).toBe('Kun på dansk')
+    expect(ar._status).toBe('published')
+
+    await exportContent(cms.payload, out)
+    const set = await loadContent(out)
+    const exported = set.activities.find((a) => a.slug === 'kun-paa-dansk')!
+    expect(exported.title).toEqual({ da: 'Kun på dansk' })
+    expect(exported.translationStatus).toBeUndefined()
+    await payload.delete({ collection: 'activities', id: doc.id, overrideAccess: true })
+  })
+
+  it('exports the published version, not a newer draft, and no draft-only document', async () => {
+    const { payload } = cms
+    const { docs } = await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, overrideAccess: true, locale: 'da' })
+    const massage = docs[0]!
+    await payload.update({ collection: 'activities', id: massage.id, locale: 'da', draft: true, overrideAccess: true, data: { title: 'Kladde: ny titel', _status: 'draft' } })
+    await payload.create({
+      collection: 'programmes', locale: 'da', overrideAccess: true, draft: true,
+      data: { slug: 'kladde-program', name: 'Kladde', organisation: 'Test', description: 'x', targetGroup: 'y', _status: 'draft' },
+    })
+    await exportContent(payload, out)
+    const set = await loadContent(out)
+    expect(set.activities.find((a) => a.slug === 'babymassage')!.title.da).toBe(massage.title)
+    expect(set.programmes.map((p) => p.slug)).not.toContain('kladde-program')
+  })
+})

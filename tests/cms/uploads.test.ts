@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import sharp from 'sharp'
+import { maxImageBytes } from '../../cms/collections/Media/index.ts'
+import { startTestCms, type TestCms } from '../support/cms.ts'
+
+const file = (name: string, mimetype: string, data: Buffer) => ({ name, mimetype, data, size: data.length })
+
+describe('image uploads', () => {
+  let cms: TestCms
+  let png: Buffer
+  beforeAll(async () => {
+    cms = await startTestCms('sqlite', 'uploads')
+    png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#7fb3a0' } }).png().toBuffer()
+  })
+  afterAll(async () => cms?.close())
+
+  const upload = (f: ReturnType<typeof file>, slug: string) =>
+    cms.payload.create({ collection: 'media', locale: 'da', overrideAccess: true, data: { slug, alt: 'Et billede' }, file: f })
+
+  it('accepts a PNG and makes the responsive sizes with sharp', async () => {
+    const doc = await upload(file('grøn-flade.png', 'image/png', png), 'groen-flade')
+    expect(doc.mimeType).toBe('image/png')
+    const sizes = doc.sizes as Record<string, { width: number; mimeType: string }>
+    expect(sizes.thumb).toMatchObject({ width: 320, mimeType: 'image/webp' })
+    expect(sizes.large).toMatchObject({ width: 1280, mimeType: 'image/webp' })
+  })
+
+  it('refuses SVG, which can carry scripts', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    await expect(upload(file('x.svg', 'image/svg+xml', svg), 'svg')).rejects.toThrow(/file type|not allowed|invalid/i)
+  })
+
+  it('refuses XML, and a text file named like a picture (checked by content, not name)', async () => {
+    await expect(upload(file('x.xml', 'application/xml', Buffer.from('<?xml version="1.0"?><a/>')), 'xml')).rejects.toThrow()
+    await expect(upload(file('fake.png', 'image/png', Buffer.from('hello, I am not a picture')), 'fake')).rejects.toThrow()
+  })
+
+  it('refuses a file over the size limit', async () => {
+    const big = Buffer.concat([png, Buffer.alloc(maxImageBytes + 1)])
+    await expect(upload(file('big.png', 'image/png', big), 'big')).rejects.toThrow(/the limit is 10\.0 MB/)
+  })
+
+  it('has no paste-from-URL (the server never fetches arbitrary URLs)', () => {
+    expect(cms.payload.collections.media.config.upload.pasteURL).toBe(false)
+  })
+})

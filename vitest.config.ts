@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // Two cores in CI: one file per core keeps PostgreSQL, Payload and Astro builds from starving.
+    maxWorkers: 2,
+    pool: 'forks',
+  },
+})
