@@ -18,6 +18,7 @@ import { Municipalities } from './collections/Municipalities/index.ts'
 import { Programmes } from './collections/Programmes/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { databaseAdapter, type DatabaseOptions } from './database.ts'
+import { requiredInSourceOnly } from './fields/requiredInSource.ts'
 import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
 
 export interface CmsOptions {
@@ -42,6 +43,8 @@ export function cmsSecret(explicit?: string, dataDir = defaultDataDir): string {
   return readFileSync(file, 'utf8').trim()
 }
 
+const contentCollection = (collection: CollectionConfig): CollectionConfig => ({ ...collection, fields: requiredInSourceOnly(collection.fields) })
+
 const withStaticDir = (collection: CollectionConfig, dataDir: string): CollectionConfig =>
   collection.upload && typeof collection.upload === 'object'
     ? { ...collection, upload: { ...collection.upload, staticDir: path.join(dataDir, collection.slug) } }
@@ -57,7 +60,7 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       meta: { titleSuffix: ' · Modersmål' },
       importMap: { baseDir: path.join(repoRoot, 'cms'), importMapFile: path.join(repoRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
     },
-    collections: [Users, withStaticDir(Media, dataDir), Programmes, Municipalities, Activities, Guides, Films, Leaflets],
+    collections: [Users, withStaticDir(Media, dataDir), Programmes, Municipalities, Activities, Guides, Films, Leaflets].map(contentCollection),
     editor: lexicalEditor(),
     db: databaseAdapter(opts.database),
     localization: {

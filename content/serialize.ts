@@ -13,5 +13,8 @@ export function serializeDocument(doc: Record<string, unknown>): string {
     defaultStringType: 'PLAIN',
     defaultKeyType: 'PLAIN',
     aliasDuplicateObjects: false,
+    // Quote what a YAML 1.1 reader would take for a number, date or boolean (09:00, 2026-01-27,
+    // no), so every tool reads the same strings our 1.2 parser does.
+    version: '1.1',
   })
 }

@@ -36,7 +36,7 @@ console.log(`Built the site in ${(ms / 1000).toFixed(1)} s`)
 await serveSite(path.join(repoRoot, 'dist'), sitePort, host)
 
 // 3. Admin (Next). Rebuilt only when its inputs changed: a build takes about a minute.
-const env = { ...process.env, PAYLOAD_SECRET: cmsSecret(), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }
+const env: NodeJS.ProcessEnv = { ...process.env, PAYLOAD_SECRET: cmsSecret(), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }
 const nextDir = path.join(repoRoot, 'cms', '.next')
 const stamp = path.join(nextDir, 'modersmal-source-hash')
 const hash = sourceHash()

@@ -8,13 +8,13 @@ import { convertLexicalToMarkdown, convertMarkdownToLexical, editorConfigFactory
 import type { SerializedEditorState } from 'lexical'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 
-/** Fields Payload adds itself, or that belong to the upload rather than to the content. */
-const systemFields = new Set([
-  'id', 'createdAt', 'updatedAt', 'url', 'thumbnailURL', 'filename', 'mimeType', 'filesize',
-  'width', 'height', 'focalX', 'focalY', 'sizes', 'prefix',
-])
+/** Fields Payload adds itself (ids, timestamps, `_status`, …) at every depth. */
+const generatedFields = new Set(['id', 'createdAt', 'updatedAt'])
+/** Top-level fields of an upload collection that describe the stored file, not the content. */
+const uploadFields = new Set(['url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'sizes', 'prefix'])
 
-const isContentField = (f: Field): boolean => !('name' in f) || (!f.name.startsWith('_') && !systemFields.has(f.name))
+const isContentField = (f: Field, topLevel: boolean): boolean =>
+  !('name' in f) || (!f.name.startsWith('_') && !generatedFields.has(f.name) && !(topLevel && uploadFields.has(f.name)))
 
 export interface References {
   slugOf(collection: string, id: unknown): string | undefined
@@ -35,12 +35,12 @@ const relationTarget = (f: Field): string => {
 const isStringList = (f: Field) => f.type === 'array' && (f.custom as { content?: string } | undefined)?.content === 'stringList'
 
 /** Payload data read with `locale: 'all'` → a content document. */
-export function fromPayload(fields: Field[], doc: Doc, refs: References, warn: (m: string) => void): Doc {
+export function fromPayload(fields: Field[], doc: Doc, refs: References, warn: (m: string) => void, topLevel = true): Doc {
   const out: Doc = {}
   for (const f of fields) {
-    if (!isContentField(f)) continue
+    if (!isContentField(f, topLevel)) continue
     if (!('name' in f)) {
-      if ('fields' in f) Object.assign(out, fromPayload(f.fields, doc, refs, warn))
+      if ('fields' in f) Object.assign(out, fromPayload(f.fields, doc, refs, warn, topLevel))
       continue
     }
     const raw = doc[f.name]
@@ -78,11 +78,11 @@ function valueFromPayload(f: Field, v: unknown, refs: References, warn: (m: stri
     case 'richText':
       return convertLexicalToMarkdown({ data: v as SerializedEditorState, editorConfig: editorConfigFactory.fromField({ field: f as RichTextField }) }).trimEnd()
     case 'group':
-      return fromPayload(f.fields, v as Doc, refs, warn)
+      return fromPayload(f.fields, v as Doc, refs, warn, false)
     case 'array': {
       const rows = v as Doc[]
       if (isStringList(f)) return rows.map((r) => r.text).filter((t) => !isEmpty(t))
-      return rows.map((r) => fromPayload(f.fields, r, refs, warn))
+      return rows.map((r) => fromPayload(f.fields, r, refs, warn, false))
     }
     default:
       return v
@@ -95,12 +95,12 @@ function valueFromPayload(f: Field, v: unknown, refs: References, warn: (m: stri
  * `existing` (the document as stored) supplies array row ids, which Payload needs to keep the
  * other locales' values of localized fields inside non-localized arrays.
  */
-export function toPayload(fields: Field[], doc: Doc, locale: LocaleCode, refs: References, existing?: Doc): Doc {
+export function toPayload(fields: Field[], doc: Doc, locale: LocaleCode, refs: References, existing?: Doc, topLevel = true): Doc {
   const out: Doc = {}
   for (const f of fields) {
-    if (!isContentField(f)) continue
+    if (!isContentField(f, topLevel)) continue
     if (!('name' in f)) {
-      if ('fields' in f) Object.assign(out, toPayload(f.fields, doc, locale, refs, existing))
+      if ('fields' in f) Object.assign(out, toPayload(f.fields, doc, locale, refs, existing, topLevel))
       continue
     }
     const raw = doc[f.name]
@@ -124,12 +124,12 @@ function valueToPayload(f: Field, v: unknown, locale: LocaleCode, refs: Referenc
     case 'richText':
       return convertMarkdownToLexical({ markdown: v as string, editorConfig: editorConfigFactory.fromField({ field: f as RichTextField }) })
     case 'group':
-      return toPayload(f.fields, v as Doc, locale, refs, existing as Doc | undefined)
+      return toPayload(f.fields, v as Doc, locale, refs, existing as Doc | undefined, false)
     case 'array': {
       if (isStringList(f)) return (v as string[]).map((text) => ({ text }))
       const before = (existing as Doc[] | undefined) ?? []
       return (v as Doc[]).map((row, i) => {
-        const data = toPayload(f.fields, row, locale, refs, before[i])
+        const data = toPayload(f.fields, row, locale, refs, before[i], false)
         return before[i]?.id !== undefined ? { id: before[i]!.id, ...data } : data
       })
     }
