@@ -38,6 +38,12 @@ export async function exportContent(payload: Payload, contentRoot: string): Prom
     docsByKind.set(kind, docs as Record<string, unknown>[])
   }
 
+  const total = [...docsByKind.values()].reduce((n, docs) => n + docs.length, 0)
+  if (total === 0) {
+    // Almost always a wrong database (or an unseeded one), and it would empty content/.
+    throw new Error('The CMS holds no published content; refusing to replace content/ with nothing. Seed it first (npm run seed).')
+  }
+
   const staging = await mkdtemp(path.join(path.dirname(path.resolve(contentRoot)), '.content-export-'))
   const warnings: string[] = []
   try {

@@ -248,7 +248,8 @@ export const leafletSchema = withTranslationStatus(
 export const mediaSchema = withTranslationStatus(
   z.strictObject({
     slug,
-    file: z.string().regex(/^[a-z0-9-]+\.(jpg|jpeg|png|webp|avif)$/, 'must be a lower-case file name ending in .jpg, .png, .webp or .avif'),
+    // PNG or JPEG only: the CMS re-encodes WebP on every upload, so it could not round-trip byte for byte.
+    file: z.string().regex(/^[a-z0-9-]+\.(jpg|jpeg|png)$/, 'must be a lower-case file name ending in .jpg, .jpeg or .png'),
     alt: localizedText(),
     credit: nonEmpty.optional(),
     translationStatus: translationStatus.optional(),

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import sharp from 'sharp'
 import { maxImageBytes } from '../../cms/collections/Media/index.ts'
@@ -23,6 +25,28 @@ describe('image uploads', () => {
     const sizes = doc.sizes as Record<string, { width: number; mimeType: string }>
     expect(sizes.thumb).toMatchObject({ width: 320, mimeType: 'image/webp' })
     expect(sizes.large).toMatchObject({ width: 1280, mimeType: 'image/webp' })
+  })
+
+  it('strips EXIF (e.g. who took a photo, where) from a JPEG and turns it upright', async () => {
+    const photo = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#c98b62' } })
+      .jpeg()
+      .withExif({ IFD0: { Artist: 'Navn Efternavn', ImageDescription: 'Hjemme hos familien' } })
+      .withMetadata({ orientation: 6 })
+      .toBuffer()
+    expect((await sharp(photo).metadata()).exif).toBeDefined()
+    const doc = await upload(file('foto.jpg', 'image/jpeg', photo), 'foto')
+    const stored = await readFile(path.join(cms.dataDir, 'media', doc.filename!))
+    const meta = await sharp(stored).metadata()
+    expect(meta.exif).toBeUndefined()
+    expect(stored.includes(Buffer.from('Navn Efternavn'))).toBe(false)
+    // Orientation 6 = rotated 90°: stored upright, so width and height swap.
+    expect([meta.width, meta.height]).toEqual([200, 400])
+  })
+
+  it('keeps a PNG without metadata byte for byte (so content/ round-trips)', async () => {
+    const doc = await upload(file('ren.png', 'image/png', png), 'ren')
+    const stored = await readFile(path.join(cms.dataDir, 'media', doc.filename!))
+    expect(stored.equals(png)).toBe(true)
   })
 
   it('refuses SVG, which can carry scripts', async () => {

@@ -5,6 +5,7 @@ import { slugField } from '../../fields/slug.ts'
 import { translationStatusField } from '../../fields/translationStatus.ts'
 import { dataDir } from '../../paths.ts'
 import { limitFileSize } from './hooks/limitFileSize.ts'
+import { stripImageMetadata } from './hooks/stripImageMetadata.ts'
 
 /** Raster images only: SVG and XML can carry scripts, so they are never accepted. */
 export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
@@ -14,7 +15,7 @@ export const Media: CollectionConfig = {
   slug: 'media',
   admin: { useAsTitle: 'slug', defaultColumns: ['filename', 'alt', 'updatedAt'], group: 'Content' },
   access: { ...contentAccess, read: () => true },
-  hooks: { beforeOperation: [limitFileSize(maxImageBytes)] },
+  hooks: { beforeOperation: [limitFileSize(maxImageBytes), stripImageMetadata] },
   upload: {
     staticDir: path.join(dataDir, 'media'),
     mimeTypes: imageMimeTypes,
