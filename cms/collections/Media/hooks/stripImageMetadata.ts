@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import sharp, { type Metadata } from 'sharp'
 import type { CollectionBeforeOperationHook } from 'payload'
 
 /**
@@ -11,7 +11,7 @@ export const stripImageMetadata: CollectionBeforeOperationHook = async ({ req, o
   if (operation !== 'create' && operation !== 'update') return
   const file = req.file as { data?: Buffer; size?: number; mimetype?: string } | undefined
   if (!file?.data || !file.mimetype || !['image/jpeg', 'image/png'].includes(file.mimetype)) return
-  let meta: sharp.Metadata
+  let meta: Metadata
   try {
     meta = await sharp(file.data).metadata()
   } catch {

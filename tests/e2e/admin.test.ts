@@ -1,0 +1,85 @@
+/**
+ * The admin in a real browser: an editor logs in and edits an activity in Danish and in Arabic,
+ * against the production build of the admin and a seeded SQLite database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { ensureAdminBuilt, startAdmin, type AdminServer } from '../../cms/admin-server.ts'
+import { openCms } from '../../cms/boot.ts'
+import { seedContent } from '../../cms/sync/seed.ts'
+import { launchChromium } from '../support/browser.ts'
+import { repoContent } from '../support/content.ts'
+
+const editor = { email: 'redaktoer@example.org', password: 'en-lang-adgangskode-1' }
+
+describe('the admin in Chromium', () => {
+  let dataDir: string
+  let server: AdminServer
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let page: Page
+  let activityId: number | string
+
+  beforeAll(async () => {
+    ensureAdminBuilt(() => {})
+    dataDir = mkdtempSync(path.join(tmpdir(), 'modersmal-e2e-'))
+    const url = `file:${path.join(dataDir, 'cms.db')}`
+    const payload = await openCms({ database: { url }, dataDir, secret: 'e2e-secret', key: 'e2e' })
+    await seedContent(payload, repoContent)
+    await payload.create({ collection: 'users', overrideAccess: true, data: { ...editor, role: 'editor' } })
+    const { docs } = await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, overrideAccess: true })
+    activityId = docs[0]!.id
+    await payload.destroy()
+    server = await startAdmin({ port: 3917, env: { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: 'e2e-secret' } })
+    browser = await launchChromium()
+    page = await browser.newPage()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  const api = async (locale: string) => {
+    const res = await page.request.get(`${server.url}/api/activities/${activityId}?locale=${locale}&fallback-locale=none&depth=0`)
+    expect(res.ok()).toBe(true)
+    return (await res.json()) as { title: string }
+  }
+
+  const saveTitle = async (locale: string, title: string) => {
+    await page.goto(`${server.url}/admin/collections/activities/${activityId}?locale=${locale}`)
+    const field = page.locator('#field-title')
+    await field.waitFor()
+    await field.fill(title)
+    await page.getByRole('button', { name: /publish changes/i }).click()
+    await page.getByText(/updated successfully|published successfully/i).first().waitFor()
+  }
+
+  it('lets an editor log in', async () => {
+    await page.goto(`${server.url}/admin/login`)
+    await page.locator('#field-email').fill(editor.email)
+    await page.locator('#field-password').fill(editor.password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(/\/admin\/?$/)
+    await expect(page.getByRole('link', { name: /activities/i }).first().isVisible()).resolves.toBe(true)
+  })
+
+  it('edits and publishes an activity in Danish', async () => {
+    await saveTitle('da', 'Babymassage med olie og sang')
+    expect((await api('da')).title).toBe('Babymassage med olie og sang')
+  })
+
+  it('edits the Arabic translation without touching the Danish', async () => {
+    await saveTitle('ar', 'تدليك الطفل بالزيت والغناء')
+    expect((await api('ar')).title).toBe('تدليك الطفل بالزيت والغناء')
+    expect((await api('da')).title).toBe('Babymassage med olie og sang')
+  })
+
+  it('writes Arabic fields right to left in the editor', async () => {
+    await page.goto(`${server.url}/admin/collections/activities/${activityId}?locale=ar`)
+    const dir = await page.locator('#field-title').evaluate((el) => getComputedStyle(el).direction)
+    expect(dir).toBe('rtl')
+  })
+})

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadContent } from '../../content/load.ts'
+import { locales } from '../../locales/registry.ts'
+import { buildSite } from '../../site/build/build-site.ts'
+import { copyOfContent, repoContent } from '../support/content.ts'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+describe('static site build from content/ alone', () => {
+  let out: string
+  let html: (p: string) => Promise<string>
+
+  beforeAll(async () => {
+    out = path.join(await mkdtemp(path.join(tmpdir(), 'modersmal-site-')), 'dist')
+    await buildSite({ root, contentDir: repoContent, outDir: out })
+    html = (p: string) => readFile(path.join(out, p, 'index.html'), 'utf8')
+  })
+  afterAll(async () => rm(path.dirname(out), { recursive: true, force: true }))
+
+  it('has a landing page for every municipality in every language, with the right lang and dir', async () => {
+    const { municipalities } = await loadContent(repoContent)
+    for (const l of locales) {
+      for (const m of municipalities) {
+        const page = await html(`${l.code}/${m.slug}`)
+        expect(page, `${l.code}/${m.slug}`).toContain(`<html lang="${l.code}" dir="${l.dir}">`)
+      }
+    }
+  })
+
+  it('marks untranslated text with its own language and keeps it out of the search index', async () => {
+    // Somali has no municipality intro yet: the Danish text shows, marked as Danish.
+    const page = await html('so/vejle')
+    expect(page).toMatch(/<p lang="da" dir="ltr" data-pagefind-ignore="all">/)
+    const ar = await html('ar/vejle')
+    expect(ar).not.toMatch(/<p lang="da"[^>]*data-pagefind-ignore/)
+  })
+
+  it('isolates phone numbers and e-mail addresses inside right-to-left text', async () => {
+    const page = await html('ar/aarhus')
+    expect(page).toMatch(/<bdi dir="ltr">\+45\d+<\/bdi>/)
+    expect(page).toMatch(/<bdi dir="ltr">[^<]+@example\.org<\/bdi>/)
+  })
+
+  it('offers every language by its own name on the chooser page', async () => {
+    const page = await readFile(path.join(out, 'index.html'), 'utf8')
+    for (const l of locales) expect(page).toContain(`lang="${l.code}" dir="${l.dir}" hreflang="${l.code}">${l.endonym}</a>`)
+  })
+
+  it('leaves the published site in place when content is broken', async () => {
+    const bad = await copyOfContent()
+    try {
+      const file = path.join(bad, 'municipalities', 'vejle.yaml')
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/^programme: .*$/m, 'programme: findes-ikke'))
+      const before = await html('da/vejle')
+      await expect(buildSite({ root, contentDir: bad, outDir: out })).rejects.toThrow(/municipalities\/vejle\.yaml: programme: refers to programmes "findes-ikke"/)
+      expect(await html('da/vejle')).toBe(before)
+      expect(existsSync(`${out}.staging-${process.pid}`)).toBe(false)
+    } finally {
+      await rm(bad, { recursive: true, force: true })
+    }
+  })
+})
