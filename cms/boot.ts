@@ -14,3 +14,10 @@ export async function openCms(opts: CmsOptions & { key?: string } = {}): Promise
   }
   return payload
 }
+
+/** Closes Payload and, on PostgreSQL, its connection pool (destroy() leaves idle clients open). */
+export async function closeCms(payload: Payload): Promise<void> {
+  await payload.destroy()
+  const pool = (payload.db as { pool?: { end(): Promise<void>; ended?: boolean } }).pool
+  if (pool && !pool.ended) await pool.end().catch(() => {})
+}

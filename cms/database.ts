@@ -47,9 +47,10 @@ export function databaseAdapter(opts: DatabaseOptions = {}): DatabaseAdapterObj 
       prodMigrations: postgresMigrations,
     })
   }
-  if (!url) mkdirSync(dataDir, { recursive: true })
+  const fileUrl = url ?? `file:${path.join(dataDir, 'cms.db')}`
+  if (fileUrl.startsWith('file:') && !fileUrl.includes(':memory:')) mkdirSync(path.dirname(fileUrl.slice('file:'.length)), { recursive: true })
   return sqliteAdapter({
-    client: { url: url ?? `file:${path.join(dataDir, 'cms.db')}` },
+    client: { url: fileUrl },
     // WAL and a busy timeout let the admin and a script (seed, export) write at the same time.
     wal: true,
     busyTimeout: 10_000,

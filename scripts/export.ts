@@ -1,5 +1,5 @@
 /** npm run export: writes the CMS's published content back to content/. */
-import { openCms } from '../cms/boot.ts'
+import { closeCms, openCms } from '../cms/boot.ts'
 import { contentDir } from '../cms/paths.ts'
 import { exportContent } from '../cms/sync/export.ts'
 
@@ -10,5 +10,5 @@ try {
   for (const w of warnings) console.warn(`warning: ${w}`)
   console.log(`Exported ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')} in ${Math.round(performance.now() - started)} ms`)
 } finally {
-  await payload.destroy()
+  await closeCms(payload)
 }

@@ -1,5 +1,5 @@
 /** npm run seed: loads content/ into the (empty) CMS database. */
-import { openCms } from '../cms/boot.ts'
+import { closeCms, openCms } from '../cms/boot.ts'
 import { contentDir } from '../cms/paths.ts'
 import { ContentError } from '../content/load.ts'
 import { DatabaseNotEmptyError, seedContent } from '../cms/sync/seed.ts'
@@ -16,5 +16,5 @@ try {
     process.exitCode = 1
   } else throw e
 } finally {
-  await payload.destroy()
+  await closeCms(payload)
 }

@@ -6,7 +6,7 @@
  */
 import path from 'node:path'
 import { ensureAdminBuilt, startAdmin } from '../cms/admin-server.ts'
-import { openCms } from '../cms/boot.ts'
+import { closeCms, openCms } from '../cms/boot.ts'
 import { cmsSecret } from '../cms/config.ts'
 import { ensureDevAdmin } from '../cms/dev-admin.ts'
 import { contentDir, dataDir, repoRoot } from '../cms/paths.ts'
@@ -26,7 +26,7 @@ if (totalDocs === 0) {
   console.log(`Seeded the database from content/: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`)
 }
 const admin = await ensureDevAdmin(payload, dataDir)
-await payload.destroy()
+await closeCms(payload)
 
 // 2. Site
 const { ms } = await buildSite({ root: repoRoot, contentDir, outDir: path.join(repoRoot, 'dist') })

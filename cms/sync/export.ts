@@ -70,6 +70,7 @@ export async function exportContent(payload: Payload, contentRoot: string): Prom
     }
     // The same validation the seed and the site use: an export that would not load is not written.
     await loadContent(staging)
+    await mkdir(contentRoot, { recursive: true })
     for (const kind of contentKinds) {
       const target = path.join(contentRoot, kind)
       const old = `${target}.old-${process.pid}`

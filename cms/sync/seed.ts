@@ -44,9 +44,10 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
         } as Parameters<Payload['create']>[0])
         writes++
         refs.add(kind, doc.slug, created.id)
+        // Array row ids, which translations of fields inside non-localized arrays need.
+        const existing = present.length > 1 ? await payload.findByID({ ...common, id: created.id, locale: sourceLocale }) : undefined
         for (const locale of present) {
           if (locale === sourceLocale) continue
-          const existing = await payload.findByID({ ...common, id: created.id, locale: sourceLocale })
           await payload.update({
             ...common,
             id: created.id,

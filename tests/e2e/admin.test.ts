@@ -8,7 +8,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { ensureAdminBuilt, startAdmin, type AdminServer } from '../../cms/admin-server.ts'
-import { openCms } from '../../cms/boot.ts'
+import { closeCms, openCms } from '../../cms/boot.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { launchChromium } from '../support/browser.ts'
 import { repoContent } from '../support/content.ts'
@@ -31,7 +31,7 @@ describe('the admin in Chromium', () => {
     await payload.create({ collection: 'users', overrideAccess: true, data: { ...editor, role: 'editor' } })
     const { docs } = await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, overrideAccess: true })
     activityId = docs[0]!.id
-    await payload.destroy()
+    await closeCms(payload)
     server = await startAdmin({ port: 3917, env: { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: 'e2e-secret' } })
     browser = await launchChromium()
     page = await browser.newPage()

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { inject } from 'vitest'
 import type { Payload } from 'payload'
-import { openCms } from '../../cms/boot.ts'
+import { closeCms, openCms } from '../../cms/boot.ts'
 import type { DatabaseKind } from '../../cms/database.ts'
 
 export const databases: DatabaseKind[] = ['sqlite', 'postgres']
@@ -35,7 +35,7 @@ export async function startTestCms(kind: DatabaseKind, name: string): Promise<Te
     payload,
     dataDir,
     async close() {
-      await payload.destroy()
+      await closeCms(payload)
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -1,0 +1,102 @@
+/**
+ * npm run bench: performance figures, printed with units. Never a pass/fail test.
+ *   npm run bench -- [--activities 5000] [--only sqlite|postgres]
+ *
+ * - seed and export of the demo content and of a generated set (N activities × da/en/ar),
+ *   on SQLite and on PostgreSQL;
+ * - localized list query latency (50 activities in Arabic; a theme filter);
+ * - the static site build of the demo content.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { closeCms, openCms } from '../cms/boot.ts'
+import { startLocalPostgres } from '../cms/local-postgres.ts'
+import type { DatabaseKind } from '../cms/database.ts'
+import { exportContent } from '../cms/sync/export.ts'
+import { seedContent } from '../cms/sync/seed.ts'
+import { generateContent } from '../content/generate.ts'
+import { buildSite } from '../site/build/build-site.ts'
+import { ensureSystemPackages } from './system-deps.ts'
+
+const args = process.argv.slice(2)
+const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined)
+const generated = Number(arg('activities') ?? 5000)
+const only = arg('only') as DatabaseKind | undefined
+const repo = process.cwd()
+const demo = path.join(repo, 'content')
+
+const rows: { what: string; figure: string }[] = []
+const report = (what: string, figure: string) => {
+  rows.push({ what, figure })
+  console.log(`${what.padEnd(62)} ${figure}`)
+}
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
+  const t = performance.now()
+  const v = await fn()
+  return [v, performance.now() - t]
+}
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
+
+const scratch = await mkdtemp(path.join(tmpdir(), 'modersmal-bench-'))
+ensureSystemPackages(['postgres'])
+const pg = only === 'sqlite' ? undefined : startLocalPostgres(54340)
+let instance = 0
+
+async function open(kind: DatabaseKind, label: string): Promise<Payload> {
+  const dataDir = path.join(scratch, `${label}-${kind}`)
+  const url = kind === 'postgres' ? pg!.createDatabase(`bench_${label}`) : `file:${path.join(dataDir, 'cms.db')}`
+  return openCms({ database: { url }, dataDir, secret: 'bench', key: `bench-${instance++}` })
+}
+
+async function seedAndExport(kind: DatabaseKind, label: string, source: string): Promise<{ seedMs: number; writes: number; docs: number }> {
+  const payload = await open(kind, label)
+  try {
+    const [{ writes, counts }, seedMs] = await timed(() => seedContent(payload, source))
+    const docs = Object.values(counts).reduce((a, b) => a + b, 0)
+    report(`${label}: seed on ${kind} (${docs} documents, ${writes} writes)`, `${seconds(seedMs)}  (${(seedMs / writes).toFixed(1)} ms/write)`)
+    const out = path.join(scratch, `${label}-${kind}-export`)
+    const [, exportMs] = await timed(() => exportContent(payload, out))
+    report(`${label}: export on ${kind}`, `${seconds(exportMs)}  (${((exportMs / docs) * 1000).toFixed(0)} µs/document)`)
+    if (label === 'generated') await queryLatency(kind, payload)
+    return { seedMs, writes, docs }
+  } finally {
+    await closeCms(payload)
+  }
+}
+
+async function queryLatency(kind: DatabaseKind, payload: Payload) {
+  const runs = 40
+  const list: number[] = []
+  const filtered: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const [, a] = await timed(() => payload.find({ collection: 'activities', locale: 'ar', fallbackLocale: false, limit: 50, page: 1 + (i % 20), depth: 0, overrideAccess: false }))
+    list.push(a)
+    const [, b] = await timed(() => payload.find({ collection: 'activities', locale: 'da', limit: 50, depth: 0, where: { themes: { in: ['motor-skills'] }, durationMinutes: { less_than_equal: 45 } }, overrideAccess: false }))
+    filtered.push(b)
+  }
+  report(`query on ${kind}: 50 activities in Arabic, published only (p50 / p95)`, `${percentile(list, 0.5).toFixed(1)} / ${percentile(list, 0.95).toFixed(1)} ms`)
+  report(`query on ${kind}: theme + duration filter, 50 results (p50 / p95)`, `${percentile(filtered, 0.5).toFixed(1)} / ${percentile(filtered, 0.95).toFixed(1)} ms`)
+}
+
+try {
+  const big = path.join(scratch, 'generated-content')
+  await generateContent(demo, big, generated)
+  const kinds: DatabaseKind[] = only ? [only] : ['sqlite', 'postgres']
+  const results: Record<string, { seedMs: number; writes: number }> = {}
+  for (const kind of kinds) {
+    await seedAndExport(kind, 'demo', demo)
+    results[kind] = await seedAndExport(kind, 'generated', big)
+  }
+  if (results.sqlite && results.postgres) {
+    report('ratio: PostgreSQL / SQLite seed time (generated set)', `${(results.postgres.seedMs / results.sqlite.seedMs).toFixed(2)}×`)
+  }
+  const [{ ms }] = await timed(() => buildSite({ root: repo, contentDir: demo, outDir: path.join(scratch, 'dist') }))
+  report('site build of the demo content (all locales)', seconds(ms))
+  report('peak resident memory of this process', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+} finally {
+  pg?.stop()
+  await rm(scratch, { recursive: true, force: true })
+}
