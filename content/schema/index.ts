@@ -32,6 +32,12 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty')
 
 export type Localized<T> = Partial<Record<LocaleCode, T>>
 
+/** Whether a schema field holds one value per locale (it carries `meta({ localized: true })`). */
+export function isLocalizedSchema(schema: z.ZodType): boolean {
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema
+  return inner.meta()?.localized === true
+}
+
 /**
  * A value per locale. A locale without a translation is absent (never filled with fallback text).
  * Danish, the source, is required unless the whole field is optional.
@@ -53,7 +59,8 @@ function localized<T extends z.ZodType>(value: T, opts: { sourceRequired?: boole
       if (sourceRequired && map[sourceLocale] === undefined) {
         ctx.addIssue({ code: 'custom', path: [sourceLocale], message: 'the Danish source text is required' })
       }
-    }) as unknown as z.ZodType<Localized<z.output<T>>>
+    })
+    .meta({ localized: true }) as unknown as z.ZodType<Localized<z.output<T>>>
 }
 
 const localizedText = (opts?: { sourceRequired?: boolean }) => localized(nonEmpty, opts)
@@ -73,7 +80,8 @@ const translationStatus = z
       else if (!(localeCodes as string[]).includes(key))
         ctx.addIssue({ code: 'custom', path: [key], message: `unknown locale "${key}" (known: ${localeCodes.join(', ')})` })
     }
-  }) as unknown as z.ZodType<Localized<(typeof translationStatuses)[number]>>
+  })
+  .meta({ localized: true }) as unknown as z.ZodType<Localized<(typeof translationStatuses)[number]>>
 
 /**
  * Every locale that holds any translated text must say how far it can be trusted, and a status
