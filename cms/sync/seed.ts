@@ -7,7 +7,8 @@ import path from 'node:path'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
 import { loadContent, mediaFilesDir } from '../../content/load.ts'
-import { localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
+import { sourceLocale } from '../../locales/registry.ts'
+import { localesIn } from '../../content/schema/index.ts'
 import { fromPayloadRefs } from './references.ts'
 import { toPayload } from './convert.ts'
 
@@ -65,19 +66,4 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
   }
   const counts = Object.fromEntries(contentKinds.map((k) => [k, set[k].length])) as Record<ContentKind, number>
   return { counts, writes }
-}
-
-/** The locales a document has any text in, in registry order. */
-function localesIn(doc: unknown): LocaleCode[] {
-  const found = new Set<string>()
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) return v.forEach(walk)
-    if (!v || typeof v !== 'object') return
-    for (const [k, inner] of Object.entries(v)) {
-      if ((localeCodes as string[]).includes(k)) found.add(k)
-      walk(inner)
-    }
-  }
-  walk(doc)
-  return localeCodes.filter((c) => found.has(c))
 }

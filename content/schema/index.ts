@@ -89,8 +89,7 @@ const translationStatus = z
  */
 function withTranslationStatus<T extends z.ZodObject>(schema: T) {
   return schema.superRefine((doc: Record<string, unknown>, ctx) => {
-    const present = new Set<string>()
-    collectLocales(doc, present, true)
+    const present = new Set<string>(localesIn(doc))
     const status = (doc.translationStatus ?? {}) as Record<string, unknown>
     for (const code of present) {
       if (code !== sourceLocale && !(code in status))
@@ -107,15 +106,20 @@ function withTranslationStatus<T extends z.ZodObject>(schema: T) {
   })
 }
 
-/** Finds the locales used in localized maps anywhere inside a document. */
-function collectLocales(value: unknown, into: Set<string>, top = false): void {
-  if (Array.isArray(value)) return value.forEach((v) => collectLocales(v, into))
-  if (!value || typeof value !== 'object') return
-  for (const [key, v] of Object.entries(value)) {
-    if (top && key === 'translationStatus') continue
-    if ((localeCodes as string[]).includes(key)) into.add(key)
-    else collectLocales(v, into)
+/** The locales a document has any text in (keys of its localized maps), in registry order. */
+export function localesIn(doc: unknown): LocaleCode[] {
+  const found = new Set<string>()
+  const walk = (value: unknown, top: boolean) => {
+    if (Array.isArray(value)) return value.forEach((v) => walk(v, false))
+    if (!value || typeof value !== 'object') return
+    for (const [key, v] of Object.entries(value)) {
+      if (top && key === 'translationStatus') continue
+      if ((localeCodes as string[]).includes(key)) found.add(key)
+      else walk(v, false)
+    }
   }
+  walk(doc, true)
+  return localeCodes.filter((c) => found.has(c))
 }
 
 const range = (min: number, max: number, unit: string) =>
