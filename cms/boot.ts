@@ -15,9 +15,16 @@ export async function openCms(opts: CmsOptions & { key?: string } = {}): Promise
   return payload
 }
 
-/** Closes Payload and, on PostgreSQL, its connection pool (destroy() leaves idle clients open). */
+/**
+ * Closes Payload. On PostgreSQL the adapter keeps one pooled client checked out for its whole life
+ * (to notice lost connections) and its destroy() leaves the pool open, so the pool is ended here
+ * without waiting for that client; command-line scripts exit explicitly afterwards.
+ */
 export async function closeCms(payload: Payload): Promise<void> {
   await payload.destroy()
-  const pool = (payload.db as { pool?: { end(): Promise<void>; ended?: boolean } }).pool
-  if (pool && !pool.ended) await pool.end().catch(() => {})
+  const pool = (payload.db as { pool?: { end(): Promise<void>; on(e: string, f: () => void): void; ended?: boolean } }).pool
+  if (pool && !pool.ended) {
+    pool.on('error', () => {}) // the held client is cut when the server stops
+    void pool.end().catch(() => {})
+  }
 }

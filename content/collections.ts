@@ -14,6 +14,7 @@ import {
   type Activity,
   type Film,
   type Guide,
+  type IssuedCode,
   type Leaflet,
   type Media,
   type Municipality,
@@ -21,6 +22,8 @@ import {
 } from './schema/index.ts'
 
 export interface ContentSet {
+  /** The registry of printed short codes (content/shortcodes.yaml); kept in git, not in the CMS. */
+  codes: IssuedCode[]
   media: Media[]
   programmes: Programme[]
   municipalities: Municipality[]
@@ -30,7 +33,7 @@ export interface ContentSet {
   leaflets: Leaflet[]
 }
 
-export type ContentKind = keyof ContentSet
+export type ContentKind = Exclude<keyof ContentSet, 'codes'>
 
 /** Folder name = Payload collection slug = ContentSet key. Order: dependencies first. */
 export const contentKinds = ['media', 'programmes', 'municipalities', 'activities', 'guides', 'films', 'leaflets'] as const satisfies readonly ContentKind[]
@@ -55,6 +58,7 @@ export const references: { [K in ContentKind]?: Record<string, ContentKind> } = 
 }
 
 export const emptyContentSet = (): ContentSet => ({
+  codes: [],
   media: [],
   programmes: [],
   municipalities: [],

@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
+import { codeRegistrySchema } from './schema/index.ts'
 import { contentKinds, emptyContentSet, references, schemas, type ContentKind, type ContentSet } from './collections.ts'
 
 export class ContentError extends Error {
@@ -52,10 +53,51 @@ export async function loadContent(root: string): Promise<ContentSet> {
     if (kind === 'media') problems.push(...(await checkMediaFiles(root, set)))
   }
 
+  problems.push(...(await loadCodes(root, set)))
   problems.push(...checkReferences(set, origin))
   problems.push(...checkUnique(set, origin))
+  problems.push(...checkCodes(set))
   if (problems.length > 0) throw new ContentError(problems)
   return set
+}
+
+export const codeRegistryFile = 'shortcodes.yaml'
+
+async function loadCodes(root: string, set: ContentSet): Promise<string[]> {
+  let text: string
+  try {
+    text = await readFile(path.join(root, codeRegistryFile), 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw e
+  }
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
+  if (doc.errors.length > 0) return doc.errors.map((e) => `${codeRegistryFile}: YAML syntax: ${e.message.split('\n')[0]}`)
+  const parsed = codeRegistrySchema.safeParse(doc.toJS() ?? [])
+  if (!parsed.success) return parsed.error.issues.map((i) => `${codeRegistryFile}: ${i.path.join('.') || '(document)'}: ${i.message}`)
+  set.codes = parsed.data
+  return []
+}
+
+/**
+ * Every issued code must lead somewhere: to a living municipality, or, once retired, to the
+ * language's home. A code is issued once: a duplicate would send old leaflets to a new place.
+ */
+function checkCodes(set: ContentSet): string[] {
+  const problems: string[] = []
+  const municipalities = new Set(set.municipalities.map((m) => m.shortCode))
+  const leaflets = new Set(set.leaflets.map((l) => l.slug))
+  const seen = new Set<string>()
+  for (const entry of set.codes) {
+    const where = `${codeRegistryFile}: code ${entry.code}`
+    if (seen.has(entry.code)) problems.push(`${where}: is issued twice; a code is never reused`)
+    if (municipalities.has(entry.code)) problems.push(`${where}: is already a municipality's own short code`)
+    seen.add(entry.code)
+    if (!entry.retired && !municipalities.has(entry.municipality))
+      problems.push(`${where}: municipality ${entry.municipality} does not exist; restore it, or mark the code retired (it will lead to the ${entry.locale} home page)`)
+    if (entry.leaflet && !leaflets.has(entry.leaflet)) problems.push(`${where}: leaflet "${entry.leaflet}" does not exist`)
+  }
+  return problems
 }
 
 async function listYaml(dir: string): Promise<string[]> {
@@ -105,6 +147,14 @@ function checkUnique(set: ContentSet, origin: Map<string, string>): string[] {
     const other = codes.get(m.shortCode)
     if (other) problems.push(`${origin.get(`municipalities/${m.slug}`)}: shortCode: "${m.shortCode}" is already used by ${other}`)
     codes.set(m.shortCode, m.slug)
+  }
+  const slugs = new Map<string, string>()
+  for (const m of set.municipalities) {
+    for (const s of [m.slug, ...(m.formerSlugs ?? [])]) {
+      const other = slugs.get(s)
+      if (other && other !== m.slug) problems.push(`${origin.get(`municipalities/${m.slug}`)}: slug "${s}" is also used by ${other}; an old URL must lead to one place`)
+      slugs.set(s, m.slug)
+    }
   }
   const topics = new Map<string, string>()
   for (const g of set.guides) {

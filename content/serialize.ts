@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml'
 
-export function serializeDocument(doc: Record<string, unknown>): string {
+export function serializeDocument(doc: unknown): string {
   return stringify(doc, {
     lineWidth: 0, // never fold long lines: translators edit sentences, not wrapped fragments
     indent: 2,

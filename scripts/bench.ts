@@ -100,3 +100,5 @@ try {
   pg?.stop()
   await rm(scratch, { recursive: true, force: true })
 }
+// The PostgreSQL adapter keeps a client whose reconnect timer would hold the process open.
+process.exit()

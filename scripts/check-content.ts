@@ -6,7 +6,7 @@ import { contentKinds } from '../content/collections.ts'
 const root = path.resolve(process.argv[2] ?? 'content')
 try {
   const set = await loadContent(root)
-  console.log(`content OK: ${contentKinds.map((k) => `${set[k].length} ${k}`).join(', ')}`)
+  console.log(`content OK: ${contentKinds.map((k) => `${set[k].length} ${k}`).join(', ')}, ${set.codes.length} short codes`)
 } catch (e) {
   if (e instanceof ContentError) {
     console.error(e.message)

@@ -11,10 +11,10 @@ try {
   const ms = Math.round(performance.now() - started)
   console.log(`Seeded ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')} (${writes} writes) in ${ms} ms`)
 } catch (e) {
-  if (e instanceof ContentError || e instanceof DatabaseNotEmptyError) {
-    console.error(e.message)
-    process.exitCode = 1
-  } else throw e
+  // Known problems get their message alone; anything else its stack. Nothing was written either way.
+  console.error(e instanceof ContentError || e instanceof DatabaseNotEmptyError ? e.message : e)
+  process.exitCode = 1
 } finally {
   await closeCms(payload)
 }
+process.exit()

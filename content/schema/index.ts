@@ -151,6 +151,8 @@ export const localOfferSchema = z.strictObject({
 export const municipalitySchema = withTranslationStatus(
   z.strictObject({
     slug,
+    /** Earlier slugs: their URLs keep working (they redirect to the current one). */
+    formerSlugs: z.array(slug).optional(),
     shortCode,
     name: localizedText(),
     area: nonEmpty.optional(),
@@ -268,6 +270,23 @@ export const mediaSchema = withTranslationStatus(
   }),
 )
 
+/**
+ * A short code printed in a QR code: `/q/<code>` leads to a municipality's page in one language.
+ * Codes are issued once and live forever: never reused, never deleted. A code whose municipality
+ * closed is marked `retired` and then leads to the nearest living page (the language's home).
+ */
+export const issuedCodeSchema = z.strictObject({
+  code: shortCode,
+  /** The municipality's permanent short code (not its slug, which may be renamed). */
+  municipality: shortCode,
+  locale: z.enum(localeCodes as [LocaleCode, ...LocaleCode[]]),
+  leaflet: slug.optional(),
+  issued: isoDate,
+  retired: isoDate.optional(),
+})
+export const codeRegistrySchema = z.array(issuedCodeSchema)
+
+export type IssuedCode = z.output<typeof issuedCodeSchema>
 export type Programme = z.output<typeof programmeSchema>
 export type Municipality = z.output<typeof municipalitySchema>
 export type LocalOffer = z.output<typeof localOfferSchema>

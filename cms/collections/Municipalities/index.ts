@@ -5,6 +5,7 @@ import { translationStatusField } from '../../fields/translationStatus.ts'
 import { localOfferKinds, venueTypes, weekdays } from '../../../content/schema/vocabulary.ts'
 import { contentVersions, optionsOf } from '../options.ts'
 import { keepShortCodePermanent } from './hooks/keepShortCodePermanent.ts'
+import { rememberFormerSlugs } from './hooks/rememberFormerSlugs.ts'
 
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/
 const validTime = (v: string | null | undefined) => (v && timePattern.test(v) ? true : 'Write the time as HH:MM, e.g. 09:00.')
@@ -15,9 +16,15 @@ export const Municipalities: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'shortCode', 'programme', '_status'], group: 'Places' },
   access: municipalityAccess,
   versions: contentVersions,
-  hooks: { beforeChange: [keepShortCodePermanent] },
+  hooks: { beforeChange: [keepShortCodePermanent, rememberFormerSlugs] },
   fields: [
     slugField(),
+    {
+      name: 'formerSlugs',
+      type: 'text',
+      hasMany: true,
+      admin: { position: 'sidebar', readOnly: true, description: 'Earlier slugs; their links keep working. Added automatically when the slug changes.' },
+    },
     {
       name: 'shortCode',
       type: 'text',
