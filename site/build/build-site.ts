@@ -3,10 +3,12 @@
  * succeeded: a failed build never replaces the published site.
  */
 import { existsSync } from 'node:fs'
-import { rename, rm, stat } from 'node:fs/promises'
+import { rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'astro'
-import { loadContent } from '../../content/load.ts'
+import { loadContent, type ContentSet } from '../../content/load.ts'
+import { codeTargets } from '../lib/codes.ts'
+import { redirectsFile } from './redirects.ts'
 
 export interface SiteBuildOptions {
   root: string
@@ -17,13 +19,15 @@ export interface SiteBuildOptions {
 export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions): Promise<{ ms: number }> {
   const started = performance.now()
   // Validate first, so a content error is reported as such, not as an Astro stack trace.
-  await loadContent(contentDir)
+  const set = await loadContent(contentDir)
   const staging = `${outDir}.staging-${process.pid}`
   await rm(staging, { recursive: true, force: true })
   process.env.MODERSMAL_CONTENT_DIR = contentDir
   try {
     await build({ root, outDir: staging, logLevel: 'warn' })
     if (!existsSync(path.join(staging, 'index.html'))) throw new Error('The build produced no index.html')
+    await writeFile(path.join(staging, '_redirects'), redirectsFile(set))
+    await checkCodesResolve(set, staging)
     const previous = `${outDir}.previous-${process.pid}`
     const hadSite = await stat(outDir).then(() => true, () => false)
     if (hadSite) await rename(outDir, previous)
@@ -33,4 +37,14 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
     await rm(staging, { recursive: true, force: true })
   }
   return { ms: Math.round(performance.now() - started) }
+}
+
+/** Printed codes live for years: the build fails, naming the code, if one leads nowhere. */
+async function checkCodesResolve(set: ContentSet, dir: string): Promise<void> {
+  const broken: string[] = []
+  for (const { code, path: target } of codeTargets(set)) {
+    if (!existsSync(path.join(dir, target, 'index.html'))) broken.push(`${code.code} → ${target}`)
+    if (!existsSync(path.join(dir, 'q', code.code, 'index.html'))) broken.push(`${code.code}: no /q/${code.code} page`)
+  }
+  if (broken.length) throw new Error(`Issued short codes that do not resolve to a page:\n  ${broken.join('\n  ')}`)
 }

@@ -46,3 +46,13 @@ export function pick<T>(field: Localized<T>, lang: LocaleCode): Picked<T> {
   }
   throw new Error(`No ${sourceLocale} text in a field that requires it`)
 }
+
+/** Whether any of these fields shows fallback text to a reader of `lang`. */
+export function usesFallback(lang: LocaleCode, ...fields: Array<Localized<unknown> | undefined>): boolean {
+  return fields.some((f) => f !== undefined && Object.keys(f).length > 0 && pick(f, lang).isFallback)
+}
+
+/** The reader's translation is unreviewed (machine or demonstration text). */
+export function isMachine(doc: { translationStatus?: Localized<string> }, lang: LocaleCode): boolean {
+  return lang !== sourceLocale && doc.translationStatus?.[lang] === 'machine'
+}

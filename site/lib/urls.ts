@@ -12,5 +12,14 @@ export const urls = {
   guide: (lang: LocaleCode, slug: string) => `/${lang}/guides/${slug}/`,
   activities: (lang: LocaleCode) => `/${lang}/activities/`,
   activity: (lang: LocaleCode, slug: string) => `/${lang}/activities/${slug}/`,
+  film: (lang: LocaleCode, slug: string) => `/${lang}/films/${slug}/`,
+  /** Printed in QR codes: no trailing slash, so the printed text stays short. */
   shortCode: (code: string) => `/q/${code}`,
+  qrSvg: (code: string) => `/qr/${code}.svg`,
+  sitemap: () => '/sitemap.xml',
+}
+
+/** An absolute URL on the public site (SITE_URL), for QR codes and the sitemap. */
+export function absolute(path: string, site: URL | string | undefined): string {
+  return new URL(path, site ?? 'http://localhost:4321').href
 }

@@ -1,0 +1,15 @@
+/** The `_redirects` file (Netlify, Cloudflare Pages and others): real 301s for codes and old URLs. */
+import { localeCodes } from '../../locales/registry.ts'
+import type { ContentSet } from '../../content/collections.ts'
+import { codeTargets } from '../lib/codes.ts'
+import { urls } from '../lib/urls.ts'
+
+export function redirectsFile(set: ContentSet): string {
+  const lines = codeTargets(set).map((t) => `${urls.shortCode(t.code.code)} ${t.path} 301`)
+  for (const m of set.municipalities) {
+    for (const old of m.formerSlugs ?? []) {
+      for (const lang of localeCodes) lines.push(`${urls.municipality(lang, old)} ${urls.municipality(lang, m.slug)} 301`)
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
