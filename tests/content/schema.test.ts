@@ -90,6 +90,13 @@ describe('content/ schema', () => {
     expect(problems.some((p) => /^municipalities\/vejle\.yaml: shortCode: "VEJ" is already used by vejle-kopi|^municipalities\/vejle-kopi\.yaml: shortCode: "VEJ" is already used by vejle/.test(p))).toBe(true)
   })
 
+  it('refuses a reissued short code and a code whose municipality is gone', async () => {
+    const root = await edit('shortcodes.yaml', (t) => `${t}- code: AARAR\n  municipality: AAR\n  locale: ar\n  issued: "2027-01-01"\n- code: ZZZAR\n  municipality: ZZZ\n  locale: ar\n  issued: "2027-01-01"\n`)
+    const problems = await problemsOf(root)
+    expect(problems).toContain('shortcodes.yaml: code AARAR: is issued twice; a code is never reused')
+    expect(problems.some((p) => p.startsWith('shortcodes.yaml: code ZZZAR: municipality ZZZ does not exist'))).toBe(true)
+  })
+
   it('collects every problem in one error instead of stopping at the first', async () => {
     await edit('activities/babymassage.yaml', (t) => t.replace(/^groupPhase: .*$/m, 'groupPhase: sometimes'))
     const root = await edit('films/om-moedregrupperne.yaml', (t) => t.replace(/^durationSeconds: .*$/m, 'durationSeconds: -1'))

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadContent } from '../../content/load.ts'
 import { locales } from '../../locales/registry.ts'
 import { buildSite } from '../../site/build/build-site.ts'
@@ -14,12 +14,10 @@ describe('static site build from content/ alone', () => {
   let out: string
   let html: (p: string) => Promise<string>
 
-  beforeAll(async () => {
-    out = path.join(await mkdtemp(path.join(tmpdir(), 'modersmal-site-')), 'dist')
-    await buildSite({ root, contentDir: repoContent, outDir: out })
+  beforeAll(() => {
+    out = inject('siteDir')
     html = (p: string) => readFile(path.join(out, p, 'index.html'), 'utf8')
   })
-  afterAll(async () => rm(path.dirname(out), { recursive: true, force: true }))
 
   it('has a landing page for every municipality in every language, with the right lang and dir', async () => {
     const { municipalities } = await loadContent(repoContent)
@@ -54,15 +52,18 @@ describe('static site build from content/ alone', () => {
 
   it('leaves the published site in place when content is broken', async () => {
     const bad = await copyOfContent()
+    const published = path.join(await mkdtemp(path.join(tmpdir(), 'modersmal-published-')), 'dist')
     try {
+      await mkdir(published)
+      await writeFile(path.join(published, 'index.html'), '<p>the site that is live</p>')
       const file = path.join(bad, 'municipalities', 'vejle.yaml')
       await writeFile(file, (await readFile(file, 'utf8')).replace(/^programme: .*$/m, 'programme: findes-ikke'))
-      const before = await html('da/vejle')
-      await expect(buildSite({ root, contentDir: bad, outDir: out })).rejects.toThrow(/municipalities\/vejle\.yaml: programme: refers to programmes "findes-ikke"/)
-      expect(await html('da/vejle')).toBe(before)
-      expect(existsSync(`${out}.staging-${process.pid}`)).toBe(false)
+      await expect(buildSite({ root, contentDir: bad, outDir: published })).rejects.toThrow(/municipalities\/vejle\.yaml: programme: refers to programmes "findes-ikke"/)
+      expect(await readFile(path.join(published, 'index.html'), 'utf8')).toBe('<p>the site that is live</p>')
+      expect(existsSync(`${published}.staging-${process.pid}`)).toBe(false)
     } finally {
       await rm(bad, { recursive: true, force: true })
+      await rm(path.dirname(published), { recursive: true, force: true })
     }
   })
 })

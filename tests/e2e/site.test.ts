@@ -1,0 +1,91 @@
+/**
+ * The public site in real Chromium: accessibility (axe-core, WCAG 2.2 AA), no request leaving
+ * the machine, and the language chooser's suggestion.
+ */
+import type { Server } from 'node:http'
+import { AxeBuilder } from '@axe-core/playwright'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { serveSite } from '../../site/build/serve.ts'
+import { launchChromium } from '../support/browser.ts'
+
+const port = 4977
+const origin = `http://127.0.0.1:${port}`
+
+describe('the public site in Chromium', () => {
+  let server: Server
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await serveSite(inject('siteDir'), port)
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    server?.close()
+  })
+
+  const pages = ['da/aarhus', 'ar/aarhus', 'ti/vejle', 'da/guides/breastfeeding', 'ar/guides/breastfeeding', 'ti/guides/breastfeeding', '']
+  it.each(pages)('/%s has no WCAG 2.2 AA violations', async (p) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const page = await context.newPage()
+    await page.goto(`${origin}/${p}${p ? '/' : ''}`)
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    await context.close()
+  })
+
+  it.each(['ar/aarhus', 'ur/esbjerg', 'ti/vejle', 'th/aalborg'])('/%s loads nothing from outside this machine and sets no cookie', async (p) => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(r.url()))
+    await page.goto(`${origin}/${p}/`)
+    await page.evaluate(() => document.fonts.ready)
+    // Open the share code too: its QR image is loaded only then.
+    await page.locator('details.qr summary').click()
+    await page.locator('details.qr img').evaluate((img: HTMLImageElement) => img.decode())
+    expect(requests.filter((u) => !u.startsWith(origin))).toEqual([])
+    expect(await context.cookies()).toEqual([])
+    await context.close()
+  })
+
+  it('loads the script font only on pages whose language needs it', async () => {
+    const page = await browser.newPage()
+    const fonts: string[] = []
+    page.on('request', (r) => r.url().endsWith('.woff2') && fonts.push(r.url()))
+    await page.goto(`${origin}/ti/vejle/`)
+    await page.evaluate(() => document.fonts.ready)
+    expect(fonts.some((f) => f.includes('ethiopic'))).toBe(true)
+    fonts.length = 0
+    await page.goto(`${origin}/da/vejle/`)
+    await page.evaluate(() => document.fonts.ready)
+    expect(fonts).toEqual([])
+    await page.close()
+  })
+
+  it('suggests the phone\'s language on the chooser, then the one chosen, without redirecting', async () => {
+    const context = await browser.newContext({ locale: 'ar-SA' })
+    const page = await context.newPage()
+    await page.goto(`${origin}/`)
+    const suggestion = page.locator('#suggestion a')
+    await expect(suggestion.getAttribute('href')).resolves.toBe('/ar/')
+    await expect(suggestion.getAttribute('dir')).resolves.toBe('rtl')
+    expect(page.url()).toBe(`${origin}/`)
+    await page.locator('a[hreflang="ti"]').click()
+    await page.waitForURL(`${origin}/ti/`)
+    await page.goto(`${origin}/`)
+    await expect(suggestion.getAttribute('href')).resolves.toBe('/ti/')
+    await context.close()
+  })
+
+  it('works without JavaScript: the landing page reads and acts the same', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${origin}/ar/aarhus/`)
+    await expect(page.locator('a[href^="tel:"]').count()).resolves.toBe(1)
+    await expect(page.locator('a[href^="sms:"]').count()).resolves.toBe(1)
+    await expect(page.locator('a[href^="mailto:"]').count()).resolves.toBe(1)
+    await context.close()
+  })
+})
