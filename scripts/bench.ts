@@ -5,7 +5,9 @@
  * - seed and export of the demo content and of a generated set (N activities × da/en/ar),
  *   on SQLite and on PostgreSQL;
  * - localized list query latency (50 activities in Arabic; a theme filter);
- * - the static site build of the demo content.
+ * - the site: first-paint bytes of the landing pages, build time and memory, the bare-Astro floor
+ *   (scripts/bench-site.ts).
+ *   --only sqlite | postgres | site
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -17,21 +19,17 @@ import type { DatabaseKind } from '../cms/database.ts'
 import { exportContent } from '../cms/sync/export.ts'
 import { seedContent } from '../cms/sync/seed.ts'
 import { generateContent } from '../content/generate.ts'
-import { buildSite } from '../site/build/build-site.ts'
+import { benchSite } from './bench-site.ts'
 import { ensureSystemPackages } from './system-deps.ts'
 
 const args = process.argv.slice(2)
 const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined)
 const generated = Number(arg('activities') ?? 5000)
-const only = arg('only') as DatabaseKind | undefined
+const only = arg('only') as DatabaseKind | 'site' | 'cms' | undefined
 const repo = process.cwd()
 const demo = path.join(repo, 'content')
 
-const rows: { what: string; figure: string }[] = []
-const report = (what: string, figure: string) => {
-  rows.push({ what, figure })
-  console.log(`${what.padEnd(62)} ${figure}`)
-}
+const report = (what: string, figure: string) => console.log(`${what.padEnd(66)} ${figure}`)
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   const t = performance.now()
@@ -41,8 +39,8 @@ const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'modersmal-bench-'))
-ensureSystemPackages(['postgres'])
-const pg = only === 'sqlite' ? undefined : startLocalPostgres(54340)
+if (only !== 'site') ensureSystemPackages(['postgres'])
+const pg = only === 'sqlite' || only === 'site' ? undefined : startLocalPostgres(54340)
 let instance = 0
 
 async function open(kind: DatabaseKind, label: string): Promise<Payload> {
@@ -82,20 +80,20 @@ async function queryLatency(kind: DatabaseKind, payload: Payload) {
 }
 
 try {
-  const big = path.join(scratch, 'generated-content')
-  await generateContent(demo, big, generated)
-  const kinds: DatabaseKind[] = only ? [only] : ['sqlite', 'postgres']
-  const results: Record<string, { seedMs: number; writes: number }> = {}
-  for (const kind of kinds) {
-    await seedAndExport(kind, 'demo', demo)
-    results[kind] = await seedAndExport(kind, 'generated', big)
+  if (only !== 'site') {
+    const big = path.join(scratch, 'generated-content')
+    await generateContent(demo, big, generated)
+    const kinds: DatabaseKind[] = only === 'sqlite' || only === 'postgres' ? [only] : ['sqlite', 'postgres']
+    const results: Record<string, { seedMs: number; writes: number }> = {}
+    for (const kind of kinds) {
+      await seedAndExport(kind, 'demo', demo)
+      results[kind] = await seedAndExport(kind, 'generated', big)
+    }
+    if (results.sqlite && results.postgres) {
+      report('ratio: PostgreSQL / SQLite seed time (generated set)', `${(results.postgres.seedMs / results.sqlite.seedMs).toFixed(2)}×`)
+    }
   }
-  if (results.sqlite && results.postgres) {
-    report('ratio: PostgreSQL / SQLite seed time (generated set)', `${(results.postgres.seedMs / results.sqlite.seedMs).toFixed(2)}×`)
-  }
-  const [{ ms }] = await timed(() => buildSite({ root: repo, contentDir: demo, outDir: path.join(scratch, 'dist') }))
-  report('site build of the demo content (all locales)', seconds(ms))
-  report('peak resident memory of this process', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+  if (only === undefined || only === 'site') await benchSite(scratch, report)
 } finally {
   pg?.stop()
   await rm(scratch, { recursive: true, force: true })

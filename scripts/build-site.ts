@@ -5,12 +5,13 @@ import { buildSite } from '../site/build/build-site.ts'
 
 const root = process.cwd()
 try {
-  const { ms } = await buildSite({
+  const { ms, pages } = await buildSite({
     root,
     contentDir: path.resolve(process.env.MODERSMAL_CONTENT_DIR ?? 'content'),
     outDir: path.resolve(process.env.MODERSMAL_DIST_DIR ?? 'dist'),
   })
-  console.log(`Site built into dist/ in ${ms} ms`)
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024)
+  console.log(`Site built into dist/: ${pages} pages in ${(ms / 1000).toFixed(1)} s (${Math.round(pages / (ms / 1000))} pages/s, peak memory ${peak} MB)`)
 } catch (e) {
   if (e instanceof ContentError) {
     console.error(`${e.message}\nThe published site was left as it was.`)

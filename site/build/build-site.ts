@@ -3,7 +3,7 @@
  * succeeded: a failed build never replaces the published site.
  */
 import { existsSync } from 'node:fs'
-import { rename, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
@@ -16,11 +16,12 @@ export interface SiteBuildOptions {
   outDir: string
 }
 
-export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions): Promise<{ ms: number }> {
+export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions): Promise<{ ms: number; pages: number }> {
   const started = performance.now()
   // Validate first, so a content error is reported as such, not as an Astro stack trace.
   const set = await loadContent(contentDir)
   const staging = `${outDir}.staging-${process.pid}`
+  let pages = 0
   await rm(staging, { recursive: true, force: true })
   process.env.MODERSMAL_CONTENT_DIR = contentDir
   try {
@@ -28,6 +29,7 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
     if (!existsSync(path.join(staging, 'index.html'))) throw new Error('The build produced no index.html')
     await writeFile(path.join(staging, '_redirects'), redirectsFile(set))
     await checkCodesResolve(set, staging)
+    pages = await countPages(staging)
     const previous = `${outDir}.previous-${process.pid}`
     const hadSite = await stat(outDir).then(() => true, () => false)
     if (hadSite) await rename(outDir, previous)
@@ -36,7 +38,7 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
-  return { ms: Math.round(performance.now() - started) }
+  return { ms: Math.round(performance.now() - started), pages }
 }
 
 /** Printed codes live for years: the build fails, naming the code, if one leads nowhere. */
@@ -47,4 +49,9 @@ async function checkCodesResolve(set: ContentSet, dir: string): Promise<void> {
     if (!existsSync(path.join(dir, 'q', code.code, 'index.html'))) broken.push(`${code.code}: no /q/${code.code} page`)
   }
   if (broken.length) throw new Error(`Issued short codes that do not resolve to a page:\n  ${broken.join('\n  ')}`)
+}
+
+async function countPages(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true })
+  return entries.filter((e) => e.endsWith('.html')).length
 }

@@ -36,6 +36,20 @@ describe.each(databases)('content/ round trip on %s', (kind) => {
     }
   })
 
+  it('remembers a municipality\'s old slug when it is renamed, and exports it', async () => {
+    const { payload } = cms
+    const { docs } = await payload.find({ collection: 'municipalities', where: { slug: { equals: 'fredericia' } }, overrideAccess: true })
+    await payload.update({ collection: 'municipalities', id: docs[0]!.id, overrideAccess: true, data: { slug: 'fredericia-centrum' } })
+    await exportContent(payload, out)
+    const renamed = (await loadContent(out)).municipalities.find((m) => m.shortCode === 'FRE')!
+    expect(renamed.slug).toBe('fredericia-centrum')
+    expect(renamed.formerSlugs).toEqual(['fredericia'])
+    await payload.update({ collection: 'municipalities', id: docs[0]!.id, overrideAccess: true, data: { slug: 'fredericia' } })
+    const back = await payload.findByID({ collection: 'municipalities', id: docs[0]!.id, overrideAccess: true })
+    // Renamed back: the slug is current again, and the detour is remembered.
+    expect(back.formerSlugs).toEqual(['fredericia-centrum'])
+  })
+
   it('refuses to seed a database that already holds content', async () => {
     await expect(seedContent(cms.payload, repoContent)).rejects.toBeInstanceOf(DatabaseNotEmptyError)
   })

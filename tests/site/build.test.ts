@@ -45,6 +45,26 @@ describe('static site build from content/ alone', () => {
     expect(page).toMatch(/<bdi dir="ltr">[^<]+@example\.org<\/bdi>/)
   })
 
+  it('renders an Arabic guide right to left, and an untranslated one as marked Danish', async () => {
+    const ar = await html('ar/guides/breastfeeding')
+    expect(ar).toContain('<html lang="ar" dir="rtl">')
+    expect(ar).toMatch(/<article class="prose"><h2>/)
+    const so = await html('so/guides/breastfeeding')
+    expect(so).toMatch(/<article class="prose" lang="da" dir="ltr" data-pagefind-ignore="all"><h2>/)
+    expect(so).toContain('<html lang="so" dir="ltr">')
+  })
+
+  it('lists every page with its alternates in every language in the sitemap', async () => {
+    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8')
+    const entry = sitemap.split('\n').find((l) => l.includes('<loc>http://localhost:4321/ar/vejle/</loc>'))!
+    for (const l of locales) expect(entry).toContain(`hreflang="${l.code}" href="http://localhost:4321/${l.code}/vejle/"`)
+  })
+
+  it('styles with logical properties only, so right-to-left pages mirror', async () => {
+    const css = await readFile(path.join(root, 'site/styles/base.css'), 'utf8')
+    expect(css).not.toMatch(/(margin|padding|border)-(left|right)|[^-](left|right)\s*:|text-align\s*:\s*(left|right)|float\s*:/)
+  })
+
   it('offers every language by its own name on the chooser page', async () => {
     const page = await readFile(path.join(out, 'index.html'), 'utf8')
     for (const l of locales) expect(page).toContain(`lang="${l.code}" dir="${l.dir}" hreflang="${l.code}">${l.endonym}</a>`)
