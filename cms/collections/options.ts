@@ -4,3 +4,9 @@ export const optionsOf = (values: readonly string[]) =>
 
 /** Drafts and a version history on every content collection. */
 export const contentVersions = { drafts: true, maxPerDoc: 50 } as const
+
+/**
+ * Public reads filter on `_status = published` and sort by creation: without this index SQLite
+ * picks the `_status` index and sorts every row, which took 22 s for 5,000 activities (0.3 s with it).
+ */
+export const publishedListIndexes = [{ fields: ['_status', 'createdAt'] }]

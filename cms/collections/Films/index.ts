@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { translationStatusField } from '../../fields/translationStatus.ts'
-import { contentVersions } from '../options.ts'
+import { contentVersions, publishedListIndexes } from '../options.ts'
 
 /** A film shown to mothers (from the leaflet's QR code, or on the health visitor's tablet). */
 export const Films: CollectionConfig = {
@@ -10,6 +10,7 @@ export const Films: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'durationSeconds', '_status'], group: 'Content' },
   access: contentAccess,
   versions: contentVersions,
+  indexes: publishedListIndexes,
   fields: [
     slugField(),
     { name: 'title', type: 'text', localized: true, required: true },

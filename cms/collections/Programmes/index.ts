@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { translationStatusField } from '../../fields/translationStatus.ts'
-import { contentVersions } from '../options.ts'
+import { contentVersions, publishedListIndexes } from '../options.ts'
 
 /** A programme run by an organisation (DRC's "Ny mor i Danmark", Mødrehjælpen, Red Cross, …). */
 export const Programmes: CollectionConfig = {
@@ -10,6 +10,7 @@ export const Programmes: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'organisation', '_status'], group: 'Places' },
   access: contentAccess,
   versions: contentVersions,
+  indexes: publishedListIndexes,
   fields: [
     slugField(),
     { name: 'name', type: 'text', localized: true, required: true },

@@ -1,5 +1,6 @@
 import * as migration_20261122_022840_initial from './20261122_022840_initial';
 import * as migration_20261122_024802_former_slugs from './20261122_024802_former_slugs';
+import * as migration_20261122_031417_published_list_index from './20261122_031417_published_list_index';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_024802_former_slugs.up,
     down: migration_20261122_024802_former_slugs.down,
-    name: '20261122_024802_former_slugs'
+    name: '20261122_024802_former_slugs',
+  },
+  {
+    up: migration_20261122_031417_published_list_index.up,
+    down: migration_20261122_031417_published_list_index.down,
+    name: '20261122_031417_published_list_index'
   },
 ];
