@@ -16,7 +16,7 @@ function sourceHash(): string {
   const h = createHash('sha256')
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
-      if (name === '.next' || name === 'node_modules') continue
+      if (name === '.next' || name === 'node_modules' || name === 'next-env.d.ts') continue
       const full = path.join(dir, name)
       if (statSync(full).isDirectory()) walk(full)
       else h.update(path.relative(repoRoot, full)).update(readFileSync(full))
