@@ -9,6 +9,8 @@ import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
 import { codeTargets } from '../lib/codes.ts'
 import { redirectsFile } from './redirects.ts'
+import { writeImages } from '../lib/images.ts'
+import * as pagefind from 'pagefind'
 
 export interface SiteBuildOptions {
   root: string
@@ -28,6 +30,8 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
     await build({ root, outDir: staging, logLevel: 'warn' })
     if (!existsSync(path.join(staging, 'index.html'))) throw new Error('The build produced no index.html')
     await writeFile(path.join(staging, '_redirects'), redirectsFile(set))
+    await writeImages(contentDir, set.media, staging)
+    await indexForSearch(staging)
     await checkCodesResolve(set, staging)
     pages = await countPages(staging)
     const previous = `${outDir}.previous-${process.pid}`
@@ -54,4 +58,21 @@ async function checkCodesResolve(set: ContentSet, dir: string): Promise<void> {
 async function countPages(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true })
   return entries.filter((e) => e.endsWith('.html')).length
+}
+
+/**
+ * Pagefind: one index per page language (from <html lang>), only the parts marked
+ * data-pagefind-body, never the fallback fragments (data-pagefind-ignore).
+ */
+async function indexForSearch(dir: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({})
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
+  try {
+    const added = await index.addDirectory({ path: dir })
+    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
+    const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') })
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
+  } finally {
+    await pagefind.close()
+  }
 }

@@ -12,6 +12,7 @@ export const urls = {
   guide: (lang: LocaleCode, slug: string) => `/${lang}/guides/${slug}/`,
   activities: (lang: LocaleCode) => `/${lang}/activities/`,
   activity: (lang: LocaleCode, slug: string) => `/${lang}/activities/${slug}/`,
+  activityTheme: (lang: LocaleCode, theme: string) => `/${lang}/activities/themes/${theme}/`,
   film: (lang: LocaleCode, slug: string) => `/${lang}/films/${slug}/`,
   /** Printed in QR codes: no trailing slash, so the printed text stays short. */
   shortCode: (code: string) => `/q/${code}`,
