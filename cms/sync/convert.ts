@@ -3,7 +3,7 @@
  * text as Markdown) and Payload's data (one locale per write, references by id, Lexical JSON).
  * Driven by the collection's own field config, so a new field needs no code here.
  */
-import type { Field, FlattenedField, RichTextField } from 'payload'
+import type { Field, RichTextField } from 'payload'
 import { convertLexicalToMarkdown, convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import type { SerializedEditorState } from 'lexical'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
@@ -138,4 +138,3 @@ function valueToPayload(f: Field, v: unknown, locale: LocaleCode, refs: Referenc
   }
 }
 
-export type { FlattenedField }

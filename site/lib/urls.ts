@@ -17,7 +17,6 @@ export const urls = {
   /** Printed in QR codes: no trailing slash, so the printed text stays short. */
   shortCode: (code: string) => `/q/${code}`,
   qrSvg: (code: string) => `/qr/${code}.svg`,
-  sitemap: () => '/sitemap.xml',
 }
 
 /** An absolute URL on the public site (SITE_URL), for QR codes and the sitemap. */
