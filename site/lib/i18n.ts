@@ -1,16 +1,19 @@
 /**
- * UI strings through i18next, from locales/<code>/common.json. Content text is not here: it comes
- * from content/ with its own per-field fallback (see `pick`).
+ * UI strings through i18next, from locales/<code>/<namespace>.json (common.json and one file per
+ * feature that has many strings of its own; meta.json is not strings). Content text is not here:
+ * it comes from content/ with its own per-field fallback (see `pick`).
  */
 import i18next, { type TFunction } from 'i18next'
 import { getLocale, localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
 import type { Localized } from '../../content/schema/index.ts'
 
-const files = import.meta.glob<{ default: Record<string, string> }>('../../locales/*/common.json', { eager: true })
+const files = import.meta.glob<{ default: Record<string, unknown> }>(['../../locales/*/*.json', '!../../locales/*/meta.json'], { eager: true })
 
-const resources = Object.fromEntries(
-  Object.entries(files).map(([file, mod]) => [file.split('/').at(-2)!, { common: mod.default }]),
-)
+const resources: Record<string, Record<string, Record<string, unknown>>> = {}
+for (const [file, mod] of Object.entries(files)) {
+  const [code, name] = file.split('/').slice(-2) as [string, string]
+  ;(resources[code] ??= {})[name.replace(/\.json$/, '')] = mod.default
+}
 
 const instance = i18next.createInstance()
 await instance.init({
@@ -26,8 +29,9 @@ await instance.init({
   initAsync: false,
 })
 
-export function useTranslations(lang: LocaleCode): TFunction {
-  return instance.getFixedT(lang)
+/** The UI strings of one language; `namespace` picks a feature's own file (default common.json). */
+export function useTranslations(lang: LocaleCode, namespace = 'common'): TFunction {
+  return instance.getFixedT(lang, namespace)
 }
 
 export interface Picked<T> {

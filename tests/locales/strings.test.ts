@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { localeCodes, sourceLocale } from '../../locales/registry.ts'
@@ -9,10 +9,13 @@ const flatten = (o: Record<string, unknown>, prefix = ''): Array<[string, string
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)]]))
 const placeholders = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort()
 
+// Every strings file of the Danish source (common.json and the features' own files).
+const namespaces = (await readdir(path.join(dir, sourceLocale))).filter((f) => f.endsWith('.json') && f !== 'meta.json')
+
 describe('UI strings', () => {
-  it.each(localeCodes)('%s has every key of the Danish source, with the same placeholders', async (code) => {
-    const source = new Map(flatten(await read(sourceLocale, 'common.json')))
-    const strings = new Map(flatten(await read(code, 'common.json')))
+  it.each(localeCodes.flatMap((code) => namespaces.map((file) => [code, file])))('%s/%s has every key of the Danish source, with the same placeholders', async (code, file) => {
+    const source = new Map(flatten(await read(sourceLocale, file)))
+    const strings = new Map(flatten(await read(code, file)))
     expect([...strings.keys()].sort()).toEqual([...source.keys()].sort())
     for (const [key, text] of strings) {
       expect(text.trim(), `${code}: ${key}`).not.toBe('')
