@@ -8,6 +8,7 @@ import path from 'node:path'
 import { parseDocument } from 'yaml'
 import { codeRegistrySchema } from './schema/index.ts'
 import { contentKinds, emptyContentSet, references, schemas, type ContentKind, type ContentSet } from './collections.ts'
+import { reservedSlugs } from '../site/lib/urls.ts'
 
 export class ContentError extends Error {
   constructor(public readonly problems: string[]) {
@@ -154,6 +155,13 @@ function checkUnique(set: ContentSet, origin: Map<string, string>): string[] {
       const other = slugs.get(s)
       if (other && other !== m.slug) problems.push(`${origin.get(`municipalities/${m.slug}`)}: slug "${s}" is also used by ${other}; an old URL must lead to one place`)
       slugs.set(s, m.slug)
+    }
+  }
+  for (const kind of ['municipalities', 'activities'] as const) {
+    for (const doc of set[kind]) {
+      const reserved: readonly string[] = reservedSlugs[kind]
+      for (const s of [doc.slug, ...('formerSlugs' in doc ? (doc.formerSlugs ?? []) : [])])
+        if (reserved.includes(s)) problems.push(`${origin.get(`${kind}/${doc.slug}`)}: slug "${s}" is taken by a page of the site (reserved: ${reserved.join(', ')})`)
     }
   }
   const topics = new Map<string, string>()

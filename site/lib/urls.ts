@@ -12,12 +12,29 @@ export const urls = {
   guide: (lang: LocaleCode, slug: string) => `/${lang}/guides/${slug}/`,
   activities: (lang: LocaleCode) => `/${lang}/activities/`,
   activity: (lang: LocaleCode, slug: string) => `/${lang}/activities/${slug}/`,
-  activityTheme: (lang: LocaleCode, theme: string) => `/${lang}/activities/themes/${theme}/`,
+  /** A no-JavaScript browse page: the activities with one filter value, 50 to a page. */
+  activityFacet: (lang: LocaleCode, facet: string, value: string, page = 1) =>
+    `/${lang}/activities/${facet}/${value}/${page > 1 ? `${page}/` : ''}`,
+  /** This week's plan; its state is the query string (see site/lib/plan.ts). */
+  plan: (lang: LocaleCode, query = '') => `/${lang}/activities/plan/${query ? `?${query}` : ''}`,
   film: (lang: LocaleCode, slug: string) => `/${lang}/films/${slug}/`,
+  /** The municipality's printable leaflet in one language (A5, two pages). */
+  leaflet: (lang: LocaleCode, slug: string) => `/${lang}/${slug}/leaflet/`,
+  /** The same leaflet with Danish beside the mother's language, on the same sheet. */
+  leafletBilingual: (lang: LocaleCode, slug: string) => `/${lang}/${slug}/leaflet/bilingual/`,
   /** Printed in QR codes: no trailing slash, so the printed text stays short. */
   shortCode: (code: string) => `/q/${code}`,
   qrSvg: (code: string) => `/qr/${code}.svg`,
 }
+
+/**
+ * Slugs that would collide with a fixed page: a municipality may not be called "guides", an
+ * activity may not be called "plan". The content loader refuses them.
+ */
+export const reservedSlugs = {
+  municipalities: ['guides', 'activities', 'films', 'visit', 'plan'],
+  activities: ['plan'],
+} as const
 
 /** An absolute URL on the public site (SITE_URL), for QR codes and the sitemap. */
 export function absolute(path: string, site: URL | string | undefined): string {

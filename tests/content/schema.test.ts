@@ -80,6 +80,13 @@ describe('content/ schema', () => {
     expect(problems[0]).toMatch(/^guides\/breastfeeding\.yaml: YAML syntax: /)
   })
 
+  it('refuses a slug that a page of the site already uses', async () => {
+    dir = await copyOfContent()
+    const text = await readFile(path.join(dir, 'activities/babymassage.yaml'), 'utf8')
+    await writeFile(path.join(dir, 'activities/plan.yaml'), text.replace(/^slug: babymassage$/m, 'slug: plan'))
+    expect(await problemsOf(dir)).toContain('activities/plan.yaml: slug "plan" is taken by a page of the site (reserved: plan)')
+  })
+
   it('rejects a file whose name does not match its slug, and reused short codes', async () => {
     dir = await copyOfContent()
     const text = await readFile(path.join(dir, 'municipalities/vejle.yaml'), 'utf8')

@@ -2,38 +2,74 @@
  * Searching the inspiration catalogue in Chromium with the Pagefind index the build wrote: the
  * words a volunteer types find the right activity, in the page's language.
  */
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import type { Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { loadContent, type ContentSet } from '../../content/load.ts'
 import { serveSite } from '../../site/build/serve.ts'
+import { clockTime } from '../../site/lib/format.ts'
+import { browsePageSize, facets, matching, type FacetName } from '../../site/lib/facets.ts'
 import { launchChromium } from '../support/browser.ts'
+import { repoContent } from '../support/content.ts'
 
 const port = 4978
 const origin = `http://127.0.0.1:${port}`
 
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+const slugOf = (url: string) => url.split('?')[0]!.split('/').filter(Boolean).at(-1)!
+
+let server: Server
+let browser: Browser
+let content: ContentSet
+
+beforeAll(async () => {
+  server = await serveSite(inject('siteDir'), port)
+  browser = await launchChromium()
+  content = await loadContent(repoContent)
+})
+afterAll(async () => {
+  await browser?.close()
+  server?.close()
+})
+
+/** Axe findings on the page as it is now, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze()
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+/** A fresh context that records every request leaving the site. */
+async function recordingContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; foreign: string[] }> {
+  const context = await browser.newContext(options)
+  const foreign: string[] = []
+  context.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url())
+  })
+  return { context, foreign }
+}
+
 describe('catalogue search', () => {
-  let server: Server
-  let browser: Browser
   const pages = new Map<string, Page>()
 
-  beforeAll(async () => {
-    server = await serveSite(inject('siteDir'), port)
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    server?.close()
-  })
-
-  /** The slugs of the top results for a query, searched from the catalogue page in `lang`. */
-  async function top(lang: string, query: string, n = 3): Promise<string[]> {
+  /** The catalogue page in `lang`, opened once per language. */
+  async function catalogue(lang: string): Promise<Page> {
     let page = pages.get(lang)
     if (!page) {
       page = await browser.newPage()
       await page.goto(`${origin}/${lang}/activities/`)
       pages.set(lang, page)
     }
+    return page
+  }
+
+  /** The slugs of the top results for a query, searched from the catalogue page in `lang`. */
+  async function top(lang: string, query: string, n = 3): Promise<string[]> {
+    const page = await catalogue(lang)
     // A string, not a function: vitest would rewrite a function's import() for Node.
     return page.evaluate(`(async () => {
       const pf = await import('/pagefind/pagefind.js')
@@ -78,13 +114,236 @@ describe('catalogue search', () => {
     await page.close()
   })
 
-  it('the catalogue and an activity have no WCAG 2.2 AA violations', async () => {
-    for (const p of ['da/activities/', 'ar/activities/julegaveleg/']) {
+  /** Slugs Pagefind finds with only filters (no query), in `lang`'s index. */
+  async function filtered(lang: string, filters: Record<string, string[]>, sort?: 'asc' | 'desc'): Promise<Array<{ slug: string; minutes: number }>> {
+    const page = await catalogue(lang)
+    const anyOf = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, { any: v }]))
+    return page.evaluate(`(async () => {
+      const pf = await import('/pagefind/pagefind.js')
+      const search = await pf.search(null, { filters: ${JSON.stringify(anyOf)}${sort ? `, sort: { duration: '${sort}' }` : ''} })
+      const data = await Promise.all(search.results.map((r) => r.data()))
+      return data.map((d) => ({ slug: d.url.split('/').filter(Boolean).at(-1), minutes: Number(d.meta.minutes) }))
+    })()`) as Promise<Array<{ slug: string; minutes: number }>>
+  }
+
+  it.each<[string, Partial<Record<FacetName, string[]>>]>([
+    ['da', { guest: ['dentist'] }],
+    ['da', { theme: ['motor-skills'], duration: ['short'] }],
+    ['da', { theme: ['creative'], duration: ['medium'] }],
+    ['da', { theme: ['health', 'body'], language: ['not-needed'] }],
+    ['da', { age: ['0-3'], season: ['winter'], materials: ['none', 'simple'] }],
+    ['da', { phase: ['new-group'], guest: ['none'], duration: ['medium', 'long'] }],
+    ['en', { theme: ['outing'], season: ['summer'] }],
+    ['ar', { theme: ['health'] }],
+    ['ar', { duration: ['short'], language: ['not-needed'] }],
+  ])('%s: filters %j find exactly the matching activities written in that language', async (lang, filters) => {
+    const own = content.activities.filter((a) => a.title[lang as 'da'] !== undefined)
+    const expected = matching(own, filters).map((a) => a.slug).sort()
+    expect(expected.length, 'the combination should match something').toBeGreaterThan(0)
+    expect((await filtered(lang, filters as Record<string, string[]>)).map((r) => r.slug).sort()).toEqual(expected)
+  })
+
+  it('sorts by duration, shortest or longest first', async () => {
+    const asc = (await filtered('da', { theme: ['community'] }, 'asc')).map((r) => r.minutes)
+    expect(asc.length).toBeGreaterThan(3)
+    expect(asc).toEqual([...asc].sort((a, b) => a - b))
+    const desc = (await filtered('da', { theme: ['community'] }, 'desc')).map((r) => r.minutes)
+    expect(desc).toEqual([...asc].reverse())
+  })
+})
+
+describe('the search form', () => {
+  it('searches as she types, filters, keeps the state in the URL and restores it', async () => {
+    const { context, foreign } = await recordingContext()
+    const page = await context.newPage()
+    await page.goto(`${origin}/da/activities/`)
+    await page.getByLabel('Søg i aktiviteterne').fill('tænder')
+    await expect.poll(() => page.locator('#results li a').first().getAttribute('href')).toBe('/da/activities/tandlaegen-om-babytaender/')
+    expect(new URL(page.url()).searchParams.get('q')).toBe('tænder')
+    // Filters in the visitor's language; a filter narrows the results and goes into the URL.
+    await page.getByText('Filtre', { exact: true }).click()
+    await page.getByRole('group', { name: 'Gæst' }).getByLabel('Tandlæge').check()
+    await expect.poll(() => page.locator('#results li').count()).toBe(1)
+    expect(new URL(page.url()).searchParams.getAll('guest')).toEqual(['dentist'])
+    await expect(page.locator('#result-count').textContent()).resolves.toBe('Fundne aktiviteter: 1')
+    // The back button or a shared link brings the same search back.
+    await page.reload()
+    await expect(page.getByLabel('Søg i aktiviteterne').inputValue()).resolves.toBe('tænder')
+    await expect(page.getByRole('group', { name: 'Gæst' }).getByLabel('Tandlæge').isChecked()).resolves.toBe(true)
+    await expect.poll(() => page.locator('#results li').count()).toBe(1)
+    expect(await violations(page)).toEqual([])
+    // Filters alone browse the catalogue.
+    await page.getByRole('button', { name: 'Ryd søgning og filtre' }).click()
+    await expect.poll(() => page.locator('#results li').count()).toBe(0)
+    await page.getByRole('group', { name: 'Tid' }).getByLabel('Op til 30 minutter').check()
+    const short = matching(content.activities, { duration: ['short'] }).length
+    await expect.poll(() => page.locator('#result-count').textContent()).toBe(`Fundne aktiviteter: ${short}`)
+    expect(foreign).toEqual([])
+    await context.close()
+  })
+
+  it('speaks the reader\'s language, right to left in Arabic', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${origin}/ar/activities/`)
+    const box = page.locator('#q')
+    await expect(box.evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('rtl')
+    const label = await page.locator('label[for=q]').textContent()
+    expect(label).not.toMatch(/[a-zA-Z]/)
+    await page.close()
+  })
+})
+
+describe('browsing without JavaScript', () => {
+  it('lists every filter value with its activities on plain pages, 50 to a page', async () => {
+    const { context, foreign } = await recordingContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${origin}/da/activities/`)
+    await expect(page.locator('#catalogue-search').isVisible()).resolves.toBe(false)
+    // Every facet value that has activities is a link, and its page lists exactly those.
+    for (const f of facets) {
+      for (const value of f.values) {
+        const expected = matching(content.activities, { [f.name]: [value] })
+        const link = page.locator(`nav a[href="/da/activities/${f.name}/${value}/"]`)
+        await expect(link.count(), `${f.name}=${value}`).resolves.toBe(expected.length ? 1 : 0)
+        if (!expected.length) continue
+        const listed: string[] = []
+        for (let n = 1; ; n++) {
+          const p = await context.newPage()
+          const response = await p.goto(`${origin}/da/activities/${f.name}/${value}/${n > 1 ? `${n}/` : ''}`)
+          expect(response?.status()).toBe(200)
+          const hrefs = await p.locator('main .activity-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+          expect(hrefs.length).toBeLessThanOrEqual(browsePageSize)
+          listed.push(...hrefs.map(slugOf))
+          const next = await p.locator('a[rel=next]').count()
+          await p.close()
+          if (!next) break
+        }
+        expect(listed.sort(), `${f.name}=${value}`).toEqual(expected.map((a) => a.slug).sort())
+      }
+    }
+    expect(foreign).toEqual([])
+    await context.close()
+  })
+
+  it('offers a plan link on an activity page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${origin}/da/activities/babymassage/`)
+    await expect(page.getByRole('link', { name: 'Lav en plan med denne aktivitet' }).getAttribute('href')).resolves.toBe('/da/activities/plan/?a=babymassage')
+    await context.close()
+  })
+})
+
+describe('this week\'s plan', () => {
+  const chosen = ['babymassage', 'julegaveleg', 'tandlaegen-om-babytaender', 'sange-til-soevn']
+
+  it('is put together on the activity pages and opened from there', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    for (const slug of chosen.slice(0, 2)) {
+      await page.goto(`${origin}/da/activities/${slug}/`)
+      await page.getByRole('button', { name: 'Føj til ugens plan' }).click()
+      await expect(page.getByRole('status').filter({ hasText: 'I ugens plan' }).count()).resolves.toBe(1)
+    }
+    await page.getByRole('link', { name: 'Åbn planen' }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('a')).toBe(chosen.slice(0, 2).join(','))
+    await expect.poll(() => page.locator('#plan-items li a').count()).toBe(2)
+    await context.close()
+  })
+
+  it('round-trips its link: order, notes, start time; prints on one A4 page', async () => {
+    const { context, foreign } = await recordingContext()
+    const page = await context.newPage()
+    await page.goto(`${origin}/da/activities/plan/?a=${chosen.join(',')}&start=09:30`)
+    const titles = () => page.locator('#plan-items li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+    await expect.poll(titles).toEqual(chosen.map((s) => `/da/activities/${s}/`))
+    const minutes = chosen.map((s) => content.activities.find((a) => a.slug === s)!.durationMinutes)
+    const end = 9 * 60 + 30 + minutes[0]!
+    const hhmm = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`
+    await expect(page.locator('#plan-items li .when').first().textContent()).resolves.toBe(`${clockTime('09:30', 'da')}–${clockTime(hhmm, 'da')}`)
+    // The dentist is the guest to invite; the materials of all four are on the checklist.
+    await expect(page.locator('#plan-guest-list').textContent()).resolves.toContain('Tandlæge')
+    const materials = content.activities.find((a) => a.slug === 'julegaveleg')!.materials!.da!
+    await expect(page.locator('#plan-checklist').textContent()).resolves.toContain(materials[0])
+    // Reorder and write notes: the link follows, and reopening it gives the same plan.
+    await page.getByRole('button', { name: `Flyt ned: ${await page.locator('#plan-items li a').first().textContent()}` }).click()
+    await page.getByRole('textbox', { name: 'Noter' }).fill('Husk te og kage & termokander')
+    await expect.poll(() => new URL(page.url()).searchParams.get('notes')).toBe('Husk te og kage & termokander')
+    const link = page.url()
+    expect(new URL(link).searchParams.get('a')).toBe([chosen[1], chosen[0], ...chosen.slice(2)].join(','))
+    const other = await context.newPage()
+    await other.goto(link)
+    await expect.poll(() => other.locator('#plan-items li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).toEqual(
+      [chosen[1], chosen[0], ...chosen.slice(2)].map((s) => `/da/activities/${s}/`),
+    )
+    await expect(other.getByRole('textbox', { name: 'Noter' }).inputValue()).resolves.toBe('Husk te og kage & termokander')
+    expect(await violations(other)).toEqual([])
+    // Print: one A4 page with the time line, the checklist and the notes.
+    await other.emulateMedia({ media: 'print' })
+    const dir = await mkdtemp(path.join(tmpdir(), 'modersmal-plan-'))
+    const file = path.join(dir, 'plan.pdf')
+    await writeFile(file, await other.pdf({ format: 'A4', preferCSSPageSize: true }))
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    expect(info).toMatch(/Pages:\s+1\n/)
+    expect(info).toMatch(/Page size:.*\(A4\)/)
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    expect(text).toContain('Husk te og kage & termokander')
+    expect(text).toContain('Tandlæge')
+    await other.close()
+    expect(foreign).toEqual([])
+    await context.close()
+  })
+
+  it('shares its link: the share sheet where there is one, else the clipboard', async () => {
+    const link = `${origin}/da/activities/plan/?a=babymassage`
+    // A phone: Web Share.
+    const phone = await browser.newContext()
+    await phone.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', { value: async (data: ShareData) => void ((window as unknown as { shared: ShareData }).shared = data) })
+    })
+    const p1 = await phone.newPage()
+    await p1.goto(link)
+    await expect.poll(() => p1.locator('#plan-items li').count()).toBe(1)
+    await p1.getByRole('button', { name: 'Del planen' }).click()
+    await expect.poll(() => p1.evaluate(() => (window as unknown as { shared?: ShareData }).shared?.url)).toBe(link)
+    await phone.close()
+    // A laptop without Web Share: the link is copied.
+    const laptop = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })
+    await laptop.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', { value: undefined })
+    })
+    const p2 = await laptop.newPage()
+    await p2.goto(link)
+    await expect.poll(() => p2.locator('#plan-items li').count()).toBe(1)
+    await p2.getByRole('button', { name: 'Del planen' }).click()
+    await expect.poll(() => p2.locator('#plan-status').textContent()).toBe('Linket er kopieret. Sæt det ind i gruppens chat.')
+    await expect(p2.evaluate(() => navigator.clipboard.readText())).resolves.toBe(link)
+    await laptop.close()
+  })
+
+  it('an Arabic plan is right to left and marks Danish fallback titles as Danish', async () => {
+    const untranslated = content.activities.find((a) => a.title.ar === undefined)!
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${origin}/ar/activities/plan/?a=julegaveleg,${untranslated.slug}`)
+    await expect.poll(() => page.locator('#plan-items li').count()).toBe(2)
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl')
+    const fallback = page.locator(`#plan-items a[href="/ar/activities/${untranslated.slug}/"]`)
+    await expect(fallback.getAttribute('lang')).resolves.toBe('da')
+    await expect(fallback.getAttribute('dir')).resolves.toBe('ltr')
+    await expect(page.locator('#plan-items a[href="/ar/activities/julegaveleg/"]').getAttribute('lang')).resolves.toBeNull()
+    expect(await violations(page)).toEqual([])
+    await context.close()
+  })
+})
+
+describe('accessibility', () => {
+  it('the catalogue, a browse page and an activity have no WCAG 2.2 AA violations', async () => {
+    for (const p of ['da/activities/', 'ar/activities/julegaveleg/', 'da/activities/theme/health/', 'so/activities/age/0-3/']) {
       const context = await browser.newContext()
       const page = await context.newPage()
       await page.goto(`${origin}/${p}`)
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), p).toEqual([])
+      expect(await violations(page), p).toEqual([])
       await context.close()
     }
   })

@@ -1,0 +1,65 @@
+/**
+ * The catalogue's search over Pagefind's JS API: a query and filter values from the search form
+ * (as URL parameters) in, results and per-value counts out. Values of one filter are alternatives
+ * (any), different filters must all hold.
+ */
+import { facets } from '../lib/facets.ts'
+
+interface PagefindResult {
+  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>
+}
+interface PagefindResponse {
+  results: PagefindResult[]
+  filters: Record<string, Record<string, number>>
+  totalFilters: Record<string, Record<string, number>>
+}
+interface Pagefind {
+  search: (term: string | null, options: { filters?: object; sort?: object }) => Promise<PagefindResponse | null>
+  filters: () => Promise<Record<string, Record<string, number>>>
+}
+
+export interface Found {
+  url: string
+  title: string
+  excerpt: string
+  minutes: number
+}
+
+let pagefind: Promise<Pagefind> | undefined
+// A variable, so the bundler leaves the index's own script to be fetched at run time.
+const pagefindUrl = '/pagefind/pagefind.js'
+const load = () => (pagefind ??= import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>)
+
+export async function searchCatalogue(params: URLSearchParams): Promise<{
+  /** Whether there is anything to search for; if not, the page's browse lists are the answer. */
+  active: boolean
+  /** "facet:value" → how many results that value would give. */
+  counts: Record<string, number>
+  total: number
+  /** Results [from, from + n): fragments are fetched only for what is shown. */
+  page: (from: number, n: number) => Promise<Found[]>
+}> {
+  const pf = await load()
+  const term = params.get('q')?.trim() || null
+  const filters = Object.fromEntries(facets.flatMap((f) => (params.getAll(f.name).length ? [[f.name, { any: params.getAll(f.name) }]] : [])))
+  const sort = params.get('sort') === 'asc' || params.get('sort') === 'desc' ? { duration: params.get('sort') } : undefined
+  const active = term !== null || Object.keys(filters).length > 0 || sort !== undefined
+  if (!active) return { active, counts: flatten(await pf.filters()), total: 0, page: async () => [] }
+  const response = await pf.search(term, { filters, ...(sort ? { sort } : {}) })
+  const results = response?.results ?? []
+  return {
+    active,
+    counts: flatten(response?.filters ?? {}),
+    total: results.length,
+    page: async (from, n) =>
+      Promise.all(
+        results.slice(from, from + n).map(async (r) => {
+          const d = await r.data()
+          return { url: d.url, title: d.meta.title ?? d.url, excerpt: d.excerpt, minutes: Number(d.meta.minutes) }
+        }),
+      ),
+  }
+}
+
+const flatten = (f: Record<string, Record<string, number>>) =>
+  Object.fromEntries(Object.entries(f).flatMap(([name, values]) => Object.entries(values).map(([v, n]) => [`${name}:${v}`, n])))
