@@ -24,7 +24,7 @@ export interface SiteFigures {
 }
 
 /** Builds the site in a child process, so its peak memory is its own. */
-function timedBuild(args: string[], env: Record<string, string>): { seconds: number; peakMb: number; output: string } {
+export function timedBuild(args: string[], env: Record<string, string>): { seconds: number; peakMb: number; output: string } {
   // VmHWM, not resourceUsage().maxRSS: the latter carries the parent's peak across fork/exec.
   const script = `const t=performance.now();await import(${JSON.stringify(path.join(repo, args[0]!))});const {readFileSync}=await import('node:fs');const hwm=Number(readFileSync('/proc/self/status','utf8').match(/VmHWM:\\s+(\\d+)/)[1]);console.log('BENCH',(performance.now()-t)/1000,hwm/1024)`
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repo, env: { ...process.env, ...env }, encoding: 'utf8' })

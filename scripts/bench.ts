@@ -6,8 +6,10 @@
  *   on SQLite and on PostgreSQL;
  * - localized list query latency (50 activities in Arabic; a theme filter);
  * - the site: first-paint bytes of the landing pages, build time and memory, the bare-Astro floor
- *   (scripts/bench-site.ts).
- *   --only sqlite | postgres | site
+ *   (scripts/bench-site.ts);
+ * - the catalogue: index time and size, bytes for a first search and a filter browse, time to
+ *   first results under mobile throttling, demo and generated (scripts/bench-catalogue.ts).
+ *   --only sqlite | postgres | site | catalogue
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -19,13 +21,14 @@ import type { DatabaseKind } from '../cms/database.ts'
 import { exportContent } from '../cms/sync/export.ts'
 import { seedContent } from '../cms/sync/seed.ts'
 import { generateContent } from '../content/generate.ts'
+import { benchCatalogue } from './bench-catalogue.ts'
 import { benchSite } from './bench-site.ts'
 import { ensureSystemPackages } from './system-deps.ts'
 
 const args = process.argv.slice(2)
 const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined)
 const generated = Number(arg('activities') ?? 5000)
-const only = arg('only') as DatabaseKind | 'site' | 'cms' | undefined
+const only = arg('only') as DatabaseKind | 'site' | 'catalogue' | undefined
 const repo = process.cwd()
 const demo = path.join(repo, 'content')
 
@@ -39,8 +42,9 @@ const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'modersmal-bench-'))
-if (only !== 'site') ensureSystemPackages(['postgres'])
-const pg = only === 'sqlite' || only === 'site' ? undefined : startLocalPostgres(54340)
+const databases = only === undefined || only === 'sqlite' || only === 'postgres'
+if (databases) ensureSystemPackages(['postgres'])
+const pg = only === undefined || only === 'postgres' ? startLocalPostgres(54340) : undefined
 let instance = 0
 
 async function open(kind: DatabaseKind, label: string): Promise<Payload> {
@@ -80,7 +84,7 @@ async function queryLatency(kind: DatabaseKind, payload: Payload) {
 }
 
 try {
-  if (only !== 'site') {
+  if (databases) {
     const big = path.join(scratch, 'generated-content')
     await generateContent(demo, big, generated)
     const kinds: DatabaseKind[] = only === 'sqlite' || only === 'postgres' ? [only] : ['sqlite', 'postgres']
@@ -94,6 +98,7 @@ try {
     }
   }
   if (only === undefined || only === 'site') await benchSite(scratch, report)
+  if (only === undefined || only === 'catalogue') await benchCatalogue(scratch, report, generated)
 } finally {
   pg?.stop()
   await rm(scratch, { recursive: true, force: true })

@@ -30,6 +30,11 @@ let pagefind: Promise<Pagefind> | undefined
 const pagefindUrl = '/pagefind/pagefind.js'
 const load = () => (pagefind ??= import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>)
 
+/** Starts fetching the index's code ahead of the first query. */
+export function preloadSearch(): void {
+  void load()
+}
+
 export async function searchCatalogue(params: URLSearchParams): Promise<{
   /** Whether there is anything to search for; if not, the page's browse lists are the answer. */
   active: boolean

@@ -1,0 +1,134 @@
+/**
+ * Catalogue benchmarks (part of `npm run bench`), on the demo content and on a generated catalogue
+ * of N activities in da/en/ar:
+ * - the site build with it, and Pagefind's indexing on its own: time, index size;
+ * - in Chromium: bytes fetched for a first search and for a filter-only browse (after the page
+ *   itself), and the time to first results under Lighthouse's mobile throttling (150 ms RTT,
+ *   1.6 Mbit/s down × 0.9, 750 kbit/s up × 0.9, CPU 4× slower).
+ */
+import { readdir, readFile, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import * as pagefind from 'pagefind'
+import type { Browser, Page, Request } from 'playwright-core'
+import { generateContent } from '../content/generate.ts'
+import { launchChromium } from '../site/lib/chromium.ts'
+import { serveSite } from '../site/build/serve.ts'
+import { timedBuild } from './bench-site.ts'
+import { ensureSystemPackages } from './system-deps.ts'
+
+type Report = (what: string, figure: string) => void
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+
+async function folderBytes(dir: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0
+  let files = 0
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size
+    files++
+  }
+  return { bytes, files }
+}
+
+/** Pagefind over a built site again, on its own, into a scratch folder. */
+async function indexSeconds(site: string, out: string): Promise<number> {
+  const t = performance.now()
+  const { index } = await pagefind.createIndex({})
+  await index!.addDirectory({ path: site })
+  await index!.writeFiles({ outputPath: out })
+  await pagefind.close()
+  return (performance.now() - t) / 1000
+}
+
+/** Bytes (headers and body, as sent) of every response a page receives while `action` runs. */
+async function bytesDuring(page: Page, action: () => Promise<void>): Promise<number> {
+  const sizes: Array<Promise<number>> = []
+  const listener = (r: Request) => sizes.push(r.sizes().then((s) => s.responseHeadersSize + s.responseBodySize))
+  page.on('requestfinished', listener)
+  await action()
+  page.off('requestfinished', listener)
+  return (await Promise.all(sizes)).reduce((a, b) => a + b, 0)
+}
+
+async function firstResults(page: Page): Promise<void> {
+  await page.locator('#results li').first().waitFor({ timeout: 120_000 })
+}
+
+async function measure(browser: Browser, origin: string, label: string, report: Report): Promise<void> {
+  for (const [lang, query] of [['da', 'massage'], ['ar', 'تدليك']] as const) {
+    // A first search: everything fetched between typing and the first results.
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const pageBytes = await bytesDuring(page, async () => {
+      await page.goto(`${origin}/${lang}/activities/`)
+      await page.waitForLoadState('networkidle')
+    })
+    const searchBytes = await bytesDuring(page, async () => {
+      await page.locator('#q').fill(query)
+      await firstResults(page)
+      await page.waitForLoadState('networkidle')
+    })
+    await context.close()
+    // A filter-only browse: no query, one theme.
+    const context2 = await browser.newContext()
+    const page2 = await context2.newPage()
+    await page2.goto(`${origin}/${lang}/activities/`)
+    await page2.waitForLoadState('networkidle')
+    const browseBytes = await bytesDuring(page2, async () => {
+      await page2.locator('details.filters summary').click()
+      await page2.locator('input[name=theme][value=health]').check()
+      await firstResults(page2)
+      await page2.waitForLoadState('networkidle')
+    })
+    await context2.close()
+    report(`${label}, ${lang}: catalogue page / first search "${query}" / theme browse`, `${kb(pageBytes)} / ${kb(searchBytes)} / ${kb(browseBytes)} (HTML uncompressed; Pagefind's files are gzipped)`)
+
+    // Time to first results from a link with the query in it, cold cache, throttled like Lighthouse's mobile.
+    const context3 = await browser.newContext()
+    const page3 = await context3.newPage()
+    const cdp = await context3.newCDPSession(page3)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 })
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    await page3.goto(`${origin}/${lang}/activities/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' })
+    await firstResults(page3)
+    const ms = await page3.evaluate(() => performance.now())
+    await context3.close()
+    report(`${label}, ${lang}: time to first results, throttled mobile (link with query)`, `${(ms / 1000).toFixed(2)} s`)
+  }
+}
+
+export async function benchCatalogue(scratch: string, report: Report, activities: number): Promise<void> {
+  ensureSystemPackages(['chromium'])
+  const repo = process.cwd()
+  const browser = await launchChromium()
+  try {
+    for (const [label, contentDir] of [
+      ['demo catalogue', path.join(repo, 'content')],
+      [`generated catalogue (${activities} activities × da/en/ar)`, path.join(scratch, 'catalogue-content')],
+    ] as const) {
+      if (contentDir !== path.join(repo, 'content')) await generateContent(path.join(repo, 'content'), contentDir, activities)
+      const dist = path.join(scratch, 'catalogue-dist')
+      const built = timedBuild(['scripts/build-site.ts'], { MODERSMAL_CONTENT_DIR: contentDir, MODERSMAL_DIST_DIR: dist })
+      const pages = Number(built.output.match(/: (\d+) pages/)![1])
+      report(`${label}: site build`, `${pages} pages in ${built.seconds.toFixed(1)} s, peak ${Math.round(built.peakMb)} MB`)
+      const seconds = await indexSeconds(dist, path.join(scratch, 'pagefind-again'))
+      const entry = JSON.parse(await readFile(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }
+      const indexed = Object.entries(entry.languages).map(([l, v]) => `${l} ${v.page_count}`).join(', ')
+      const size = await folderBytes(path.join(dist, 'pagefind'))
+      report(`${label}: Pagefind index time / pages indexed per language`, `${seconds.toFixed(1)} s / ${indexed}`)
+      report(`${label}: Pagefind index size`, `${(size.bytes / 1024 / 1024).toFixed(1)} MB in ${size.files} files`)
+      const port = 4890
+      const server = await serveSite(dist, port)
+      try {
+        await measure(browser, `http://127.0.0.1:${port}`, label, report)
+      } finally {
+        server.close()
+      }
+      await rm(dist, { recursive: true, force: true })
+      await rm(path.join(scratch, 'pagefind-again'), { recursive: true, force: true })
+    }
+  } finally {
+    await browser.close()
+  }
+}
