@@ -81,7 +81,7 @@ async function measure(browser: Browser, origin: string, label: string, report: 
       await page2.waitForLoadState('networkidle')
     })
     await context2.close()
-    report(`${label}, ${lang}: catalogue page / first search "${query}" / theme browse`, `${kb(pageBytes)} / ${kb(searchBytes)} / ${kb(browseBytes)} (HTML uncompressed; Pagefind's files are gzipped)`)
+    report(`${label}, ${lang}: catalogue page / first search "${query}" / theme browse`, `${kb(pageBytes)} / ${kb(searchBytes)} / ${kb(browseBytes)} (as sent, gzip)`)
 
     // Time to first results from a link with the query in it, cold cache, throttled like Lighthouse's mobile.
     const context3 = await browser.newContext()
