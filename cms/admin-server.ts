@@ -23,6 +23,9 @@ function sourceHash(): string {
     }
   }
   for (const dir of ['cms', 'locales', 'content/schema']) walk(path.join(repoRoot, dir))
+  // The content modules the admin imports (not the content itself).
+  for (const name of readdirSync(path.join(repoRoot, 'content')).filter((n) => n.endsWith('.ts')).sort())
+    h.update(name).update(readFileSync(path.join(repoRoot, 'content', name)))
   h.update(readFileSync(path.join(repoRoot, 'package-lock.json')))
   return h.digest('hex')
 }

@@ -19,6 +19,7 @@ import { Programmes } from './collections/Programmes/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { databaseAdapter, type DatabaseOptions } from './database.ts'
 import { requiredInSourceOnly } from './fields/requiredInSource.ts'
+import { recordProvenance } from './hooks/recordProvenance.ts'
 import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
 
 export interface CmsOptions {
@@ -43,7 +44,15 @@ export function cmsSecret(explicit?: string, dataDir = defaultDataDir): string {
   return readFileSync(file, 'utf8').trim()
 }
 
-const contentCollection = (collection: CollectionConfig): CollectionConfig => ({ ...collection, fields: requiredInSourceOnly(collection.fields) })
+const hasProvenance = (c: CollectionConfig) => c.fields.some((f) => 'name' in f && f.name === 'sourceHashes')
+
+const contentCollection = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  fields: requiredInSourceOnly(collection.fields),
+  hooks: hasProvenance(collection)
+    ? { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), recordProvenance] }
+    : collection.hooks,
+})
 
 const withStaticDir = (collection: CollectionConfig, dataDir: string): CollectionConfig =>
   collection.upload && typeof collection.upload === 'object'
@@ -58,6 +67,10 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
     admin: {
       user: Users.slug,
       meta: { titleSuffix: ' · Modersmål' },
+      components: {
+        afterNavLinks: ['/components/TranslationsNavLink#TranslationsNavLink'],
+        views: { translations: { Component: '/components/TranslationDashboard#TranslationDashboard', path: '/translations' } },
+      },
       importMap: { baseDir: path.join(repoRoot, 'cms'), importMapFile: path.join(repoRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
     },
     collections: [Users, withStaticDir(Media, dataDir), Programmes, Municipalities, Activities, Guides, Films, Leaflets].map(contentCollection),

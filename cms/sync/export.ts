@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
 import { contentExtension, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { serializeDocument } from '../../content/serialize.ts'
+import { orderProvenance } from '../../content/translations.ts'
 import { fromPayloadRefs } from './references.ts'
 import { fromPayload } from './convert.ts'
 
@@ -54,7 +55,7 @@ export async function exportContent(payload: Payload, contentRoot: string): Prom
       await mkdir(dir, { recursive: true })
       const docs = docsByKind.get(kind)!
       for (const d of docs) {
-        const doc = fromPayload(fields, d, refs, (m) => warnings.push(`${kind}/${d.slug}: ${m}`))
+        const doc = orderProvenance(fromPayload(fields, d, refs, (m) => warnings.push(`${kind}/${d.slug}: ${m}`)))
         if (kind === 'media') {
           const upload = payload.collections.media.config.upload
           await mkdir(mediaFilesDir(staging), { recursive: true })

@@ -19,6 +19,7 @@ import {
 } from './vocabulary.ts'
 
 export * from './vocabulary.ts'
+import { provenanceKeys, translatableFields } from '../translations.ts'
 
 export const slug = z
   .string()
@@ -71,17 +72,28 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM (24-hour)')
 const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
 
-/** Translation status per target locale; Danish is the source and carries none. */
-const translationStatus = z
-  .record(z.string(), z.enum(translationStatuses))
-  .superRefine((map, ctx) => {
+/** A map keyed by target locales: known codes, and never Danish (the source). */
+function targetLocaleMap<T extends z.ZodType>(value: T) {
+  return z.record(z.string(), value).superRefine((map, ctx) => {
     for (const key of Object.keys(map)) {
       if (key === sourceLocale) ctx.addIssue({ code: 'custom', path: [key], message: 'Danish is the source; it has no translation status' })
       else if (!(localeCodes as string[]).includes(key))
         ctx.addIssue({ code: 'custom', path: [key], message: `unknown locale "${key}" (known: ${localeCodes.join(', ')})` })
     }
   })
-  .meta({ localized: true }) as unknown as z.ZodType<Localized<(typeof translationStatuses)[number]>>
+}
+
+/** Translation status per target locale; Danish is the source and carries none. */
+const translationStatus = targetLocaleMap(z.enum(translationStatuses)).meta({ localized: true }) as unknown as z.ZodType<
+  Localized<(typeof translationStatuses)[number]>
+>
+
+/** Per target locale and field: the hash of the Danish text the translation was made from. */
+const sourceHashes = targetLocaleMap(z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/, 'must be a 12-digit hexadecimal source hash')))
+  .meta({ localized: true }) as unknown as z.ZodType<Localized<Record<string, string>>>
+
+/** Per field: the day its Danish text last changed. */
+const sourceUpdated = z.record(z.string(), isoDate)
 
 /**
  * Every locale that holds any translated text must say how far it can be trusted, and a status
@@ -103,6 +115,14 @@ function withTranslationStatus<T extends z.ZodObject>(schema: T) {
       if (!present.has(code))
         ctx.addIssue({ code: 'custom', path: ['translationStatus', code], message: `locale "${code}" has a status but no text` })
     }
+    const fields = new Set(translatableFields(doc))
+    for (const [code, hashes] of Object.entries((doc.sourceHashes ?? {}) as Record<string, Record<string, string>>)) {
+      if (!present.has(code)) ctx.addIssue({ code: 'custom', path: ['sourceHashes', code], message: `locale "${code}" has source hashes but no text` })
+      for (const field of Object.keys(hashes))
+        if (!fields.has(field)) ctx.addIssue({ code: 'custom', path: ['sourceHashes', code, field], message: `"${field}" is not a translatable field` })
+    }
+    for (const field of Object.keys((doc.sourceUpdated ?? {}) as Record<string, string>))
+      if (!fields.has(field)) ctx.addIssue({ code: 'custom', path: ['sourceUpdated', field], message: `"${field}" is not a translatable field` })
   })
 }
 
@@ -113,7 +133,7 @@ export function localesIn(doc: unknown): LocaleCode[] {
     if (Array.isArray(value)) return value.forEach((v) => walk(v, false))
     if (!value || typeof value !== 'object') return
     for (const [key, v] of Object.entries(value)) {
-      if (top && key === 'translationStatus') continue
+      if (top && (provenanceKeys as readonly string[]).includes(key)) continue
       if ((localeCodes as string[]).includes(key)) found.add(key)
       else walk(v, false)
     }
@@ -138,6 +158,8 @@ export const programmeSchema = withTranslationStatus(
     targetGroup: localizedText(),
     website: url.optional(),
     translationStatus: translationStatus.optional(),
+    sourceHashes: sourceHashes.optional(),
+    sourceUpdated: sourceUpdated.optional(),
   }),
 )
 
@@ -183,6 +205,8 @@ export const municipalitySchema = withTranslationStatus(
     }),
     localOffers: z.array(localOfferSchema).default([]),
     translationStatus: translationStatus.optional(),
+    sourceHashes: sourceHashes.optional(),
+    sourceUpdated: sourceUpdated.optional(),
   }),
 )
 
@@ -209,6 +233,8 @@ export const activitySchema = withTranslationStatus(
     keywords: localizedList({ sourceRequired: false }).optional(),
     images: z.array(slug).default([]),
     translationStatus: translationStatus.optional(),
+    sourceHashes: sourceHashes.optional(),
+    sourceUpdated: sourceUpdated.optional(),
   }),
 )
 
@@ -225,6 +251,8 @@ export const guideSchema = withTranslationStatus(
     lastReviewed: isoDate,
     reviewerRole: z.enum(reviewerRoles),
     translationStatus: translationStatus.optional(),
+    sourceHashes: sourceHashes.optional(),
+    sourceUpdated: sourceUpdated.optional(),
   }),
 )
 
@@ -239,6 +267,8 @@ export const filmSchema = withTranslationStatus(
     subtitles: localized(z.string().startsWith('WEBVTT', 'must be WebVTT text starting with "WEBVTT"'), { sourceRequired: false }).optional(),
     transcript: localizedText({ sourceRequired: false }).optional(),
     translationStatus: translationStatus.optional(),
+    sourceHashes: sourceHashes.optional(),
+    sourceUpdated: sourceUpdated.optional(),
   }),
 )
 
@@ -255,6 +285,8 @@ export const leafletSchema = withTranslationStatus(
     howToJoin: localizedText(),
     filmCall: localizedText({ sourceRequired: false }).optional(),
     translationStatus: translationStatus.optional(),
+    sourceHashes: sourceHashes.optional(),
+    sourceUpdated: sourceUpdated.optional(),
   }),
 )
 
@@ -267,6 +299,8 @@ export const mediaSchema = withTranslationStatus(
     alt: localizedText(),
     credit: nonEmpty.optional(),
     translationStatus: translationStatus.optional(),
+    sourceHashes: sourceHashes.optional(),
+    sourceUpdated: sourceUpdated.optional(),
   }),
 )
 

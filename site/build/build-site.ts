@@ -3,7 +3,7 @@
  * succeeded: a failed build never replaces the published site.
  */
 import { existsSync } from 'node:fs'
-import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { cp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
@@ -22,7 +22,11 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
   const started = performance.now()
   // Validate first, so a content error is reported as such, not as an Astro stack trace.
   const set = await loadContent(contentDir)
-  const staging = `${outDir}.staging-${process.pid}`
+  // Astro keeps its intermediate files beside outDir when that is under the working directory,
+  // and in one shared <cwd>/.astro/ folder otherwise, where two builds at once (the publisher and a
+  // test, say) would overwrite each other's. So the build always goes to a folder of its own under
+  // the working directory, and is moved into place when it has passed every check.
+  const staging = path.join(process.cwd(), '.astro', 'builds', `${process.pid}-${++builds}`)
   let pages = 0
   await rm(staging, { recursive: true, force: true })
   process.env.MODERSMAL_CONTENT_DIR = contentDir
@@ -34,15 +38,32 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
     await indexForSearch(staging)
     await checkCodesResolve(set, staging)
     pages = await countPages(staging)
-    const previous = `${outDir}.previous-${process.pid}`
+    // Next to outDir first (a copy if it is on another disk), then two renames: the site being
+    // served is replaced in one step.
+    const ready = `${outDir}.ready-${process.pid}-${builds}`
+    await moveDir(staging, ready)
+    const previous = `${outDir}.previous-${process.pid}-${builds}`
     const hadSite = await stat(outDir).then(() => true, () => false)
     if (hadSite) await rename(outDir, previous)
-    await rename(staging, outDir)
+    await rename(ready, outDir)
     if (hadSite) await rm(previous, { recursive: true, force: true })
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
   return { ms: Math.round(performance.now() - started), pages }
+}
+
+let builds = 0
+
+async function moveDir(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true })
+  try {
+    await rename(from, to)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e
+    await cp(from, to, { recursive: true })
+    await rm(from, { recursive: true, force: true })
+  }
 }
 
 /** Printed codes live for years: the build fails, naming the code, if one leads nowhere. */

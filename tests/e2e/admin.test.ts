@@ -82,4 +82,35 @@ describe('the admin in Chromium', () => {
     const dir = await page.locator('#field-title').evaluate((el) => getComputedStyle(el).direction)
     expect(dir).toBe('rtl')
   })
+
+  it('marks translations outdated when the Danish changes, and shows the editor and translator what changed', async () => {
+    await page.goto(`${server.url}/admin/collections/activities/${activityId}?locale=da`)
+    const tips = page.locator('#field-tips')
+    await tips.waitFor()
+    const before = await tips.inputValue()
+    await tips.fill(`${before} Hold pause, hvis en baby græder.`)
+    await page.getByRole('button', { name: /publish changes/i }).click()
+    await page.getByText(/updated successfully|published successfully/i).first().waitFor()
+    // The Danish side names the languages that are now behind.
+    await page.reload()
+    await expect(page.locator('.translation-panel').textContent()).resolves.toMatch(/Arabic: outdated in tips/)
+    // The list: the Arabic badge of this activity says outdated.
+    await page.goto(`${server.url}/admin/collections/activities?limit=100`)
+    const row = page.locator('tr', { has: page.getByRole('link', { name: 'Babymassage med olie og sang' }) })
+    await expect(row.locator('.translation-badges [data-locale="ar"]').getAttribute('data-state')).resolves.toBe('outdated')
+    await expect(row.locator('.translation-badges [data-locale="en"]').getAttribute('data-state')).resolves.toBe('outdated')
+    // The Arabic edit view: which field, and the Danish change as a diff.
+    await page.goto(`${server.url}/admin/collections/activities/${activityId}?locale=ar`)
+    const panel = page.locator('.translation-panel')
+    await expect(panel.locator('[data-field="tips"]').first().getAttribute('data-state')).resolves.toBe('outdated')
+    await expect(panel.locator('[data-field="title"]').first().getAttribute('data-state')).resolves.toBe('machine')
+    await expect(panel.locator('.source-diff[data-field="tips"] ins').allTextContents()).resolves.toEqual([expect.stringContaining('Hold pause, hvis en baby græder.')])
+    // The dashboard counts it.
+    await page.goto(`${server.url}/admin/translations`)
+    const outdatedAr = Number(await page.locator('tr[data-locale="ar"] > td[data-state="outdated"]').textContent())
+    expect(outdatedAr).toBeGreaterThanOrEqual(2) // this change and the seeded Christmas game
+    // Reachable from the navigation on every admin page.
+    await page.goto(`${server.url}/admin`)
+    await expect(page.locator('nav a[href="/admin/translations"]').count()).resolves.toBe(1)
+  })
 })

@@ -2,7 +2,7 @@ import type { CollectionConfig, GroupField } from 'payload'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { stringListField } from '../../fields/stringList.ts'
-import { translationStatusField } from '../../fields/translationStatus.ts'
+import { provenanceFields } from '../../fields/provenance.ts'
 import { activityThemes, groupPhases, guestKinds, materialsLevels, seasons } from '../../../content/schema/vocabulary.ts'
 import { contentVersions, optionsOf, publishedListIndexes } from '../options.ts'
 
@@ -21,7 +21,7 @@ const range = (name: string, min: number, max: number, description: string): Gro
 /** The volunteers' inspiration catalogue: one activity for a group session. */
 export const Activities: CollectionConfig = {
   slug: 'activities',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'themes', 'durationMinutes', '_status'], group: 'Content' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'themes', 'durationMinutes', '_status', 'translations'], group: 'Content' },
   access: contentAccess,
   versions: contentVersions,
   indexes: publishedListIndexes,
@@ -45,6 +45,6 @@ export const Activities: CollectionConfig = {
     { name: 'cautions', type: 'textarea', localized: true },
     stringListField('keywords', { label: 'Search keywords and synonyms' }),
     { name: 'images', type: 'upload', relationTo: 'media', hasMany: true },
-    translationStatusField,
+    ...provenanceFields,
   ],
 }

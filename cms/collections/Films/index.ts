@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
-import { translationStatusField } from '../../fields/translationStatus.ts'
+import { provenanceFields } from '../../fields/provenance.ts'
 import { contentVersions, publishedListIndexes } from '../options.ts'
 
 /** A film shown to mothers (from the leaflet's QR code, or on the health visitor's tablet). */
 export const Films: CollectionConfig = {
   slug: 'films',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'durationSeconds', '_status'], group: 'Content' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'durationSeconds', '_status', 'translations'], group: 'Content' },
   access: contentAccess,
   versions: contentVersions,
   indexes: publishedListIndexes,
@@ -25,6 +25,6 @@ export const Films: CollectionConfig = {
       validate: (v: string | null | undefined) => (!v || v.startsWith('WEBVTT') ? true : 'Subtitles must be WebVTT text starting with "WEBVTT".'),
     },
     { name: 'transcript', type: 'textarea', localized: true },
-    translationStatusField,
+    ...provenanceFields,
   ],
 }

@@ -14,7 +14,7 @@ import {
 } from '@payloadcms/richtext-lexical'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
-import { translationStatusField } from '../../fields/translationStatus.ts'
+import { provenanceFields } from '../../fields/provenance.ts'
 import { guideTopics, localOfferKinds, reviewerRoles } from '../../../content/schema/vocabulary.ts'
 import { contentVersions, optionsOf, publishedListIndexes } from '../options.ts'
 
@@ -40,7 +40,7 @@ export const guideEditor = lexicalEditor({
 /** A topic guide: what mothers ask about in the groups. */
 export const Guides: CollectionConfig = {
   slug: 'guides',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'topic', 'lastReviewed', '_status'], group: 'Content' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'topic', 'lastReviewed', '_status', 'translations'], group: 'Content' },
   access: contentAccess,
   versions: contentVersions,
   indexes: publishedListIndexes,
@@ -54,6 +54,6 @@ export const Guides: CollectionConfig = {
     { name: 'relatedOfferKinds', type: 'select', hasMany: true, options: optionsOf(localOfferKinds), admin: { description: 'Local offers of these kinds are shown beside the guide in each municipality.' } },
     { name: 'lastReviewed', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
     { name: 'reviewerRole', type: 'select', options: optionsOf(reviewerRoles), required: true },
-    translationStatusField,
+    ...provenanceFields,
   ],
 }

@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
-import { translationStatusField } from '../../fields/translationStatus.ts'
+import { provenanceFields } from '../../fields/provenance.ts'
 import { contentVersions, publishedListIndexes } from '../options.ts'
 
 /** The printed leaflet's text blocks; municipal facts (venue, time, contact) are added at print. */
 export const Leaflets: CollectionConfig = {
   slug: 'leaflets',
-  admin: { useAsTitle: 'headline', defaultColumns: ['headline', 'municipality', '_status'], group: 'Content' },
+  admin: { useAsTitle: 'headline', defaultColumns: ['headline', 'municipality', '_status', 'translations'], group: 'Content' },
   access: contentAccess,
   versions: contentVersions,
   indexes: publishedListIndexes,
@@ -21,6 +21,6 @@ export const Leaflets: CollectionConfig = {
     { name: 'practical', type: 'textarea', localized: true, required: true },
     { name: 'howToJoin', type: 'textarea', localized: true, required: true },
     { name: 'filmCall', type: 'textarea', localized: true },
-    translationStatusField,
+    ...provenanceFields,
   ],
 }

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
-import { translationStatusField } from '../../fields/translationStatus.ts'
+import { provenanceFields } from '../../fields/provenance.ts'
 import { dataDir } from '../../paths.ts'
 import { limitFileSize } from './hooks/limitFileSize.ts'
 import { stripImageMetadata } from './hooks/stripImageMetadata.ts'
@@ -13,7 +13,7 @@ export const maxImageBytes = 10 * 1024 * 1024
 
 export const Media: CollectionConfig = {
   slug: 'media',
-  admin: { useAsTitle: 'slug', defaultColumns: ['filename', 'alt', 'updatedAt'], group: 'Content' },
+  admin: { useAsTitle: 'slug', defaultColumns: ['filename', 'alt', 'updatedAt', 'translations'], group: 'Content' },
   access: { ...contentAccess, read: () => true },
   hooks: { beforeOperation: [limitFileSize(maxImageBytes), stripImageMetadata] },
   upload: {
@@ -32,6 +32,6 @@ export const Media: CollectionConfig = {
     slugField(),
     { name: 'alt', type: 'text', localized: true, required: true, admin: { description: 'What the picture shows, for readers who cannot see it.' } },
     { name: 'credit', type: 'text' },
-    translationStatusField,
+    ...provenanceFields,
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { municipalityAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
-import { translationStatusField } from '../../fields/translationStatus.ts'
+import { provenanceFields } from '../../fields/provenance.ts'
 import { localOfferKinds, venueTypes, weekdays } from '../../../content/schema/vocabulary.ts'
 import { contentVersions, optionsOf, publishedListIndexes } from '../options.ts'
 import { keepShortCodePermanent } from './hooks/keepShortCodePermanent.ts'
@@ -13,7 +13,7 @@ const validTime = (v: string | null | undefined) => (v && timePattern.test(v) ? 
 /** One local group site: where and when mothers meet, and who to contact. */
 export const Municipalities: CollectionConfig = {
   slug: 'municipalities',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'shortCode', 'programme', '_status'], group: 'Places' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'shortCode', 'programme', '_status', 'translations'], group: 'Places' },
   access: municipalityAccess,
   versions: contentVersions,
   indexes: publishedListIndexes,
@@ -95,6 +95,6 @@ export const Municipalities: CollectionConfig = {
         { name: 'description', type: 'textarea', localized: true, required: true },
       ],
     },
-    translationStatusField,
+    ...provenanceFields,
   ],
 }

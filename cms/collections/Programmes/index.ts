@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
-import { translationStatusField } from '../../fields/translationStatus.ts'
+import { provenanceFields } from '../../fields/provenance.ts'
 import { contentVersions, publishedListIndexes } from '../options.ts'
 
 /** A programme run by an organisation (DRC's "Ny mor i Danmark", Mødrehjælpen, Red Cross, …). */
 export const Programmes: CollectionConfig = {
   slug: 'programmes',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'organisation', '_status'], group: 'Places' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'organisation', '_status', 'translations'], group: 'Places' },
   access: contentAccess,
   versions: contentVersions,
   indexes: publishedListIndexes,
@@ -18,6 +18,6 @@ export const Programmes: CollectionConfig = {
     { name: 'description', type: 'textarea', localized: true, required: true },
     { name: 'targetGroup', type: 'textarea', localized: true, required: true },
     { name: 'website', type: 'text' },
-    translationStatusField,
+    ...provenanceFields,
   ],
 }

@@ -1,6 +1,7 @@
 import * as migration_20261122_022830_initial from './20261122_022830_initial';
 import * as migration_20261122_024755_former_slugs from './20261122_024755_former_slugs';
 import * as migration_20261122_031405_published_list_index from './20261122_031405_published_list_index';
+import * as migration_20261122_045229_translation_provenance from './20261122_045229_translation_provenance';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_031405_published_list_index.up,
     down: migration_20261122_031405_published_list_index.down,
-    name: '20261122_031405_published_list_index'
+    name: '20261122_031405_published_list_index',
+  },
+  {
+    up: migration_20261122_045229_translation_provenance.up,
+    down: migration_20261122_045229_translation_provenance.down,
+    name: '20261122_045229_translation_provenance'
   },
 ];

@@ -1,0 +1,81 @@
+/**
+ * The edit view's translation panel (sidebar). In Danish: which languages are behind. In another
+ * language: each field's state, and for an outdated field what changed in the Danish since the
+ * translation was made, as a word diff.
+ */
+import type { ServerFieldBase } from 'payload'
+import { diffWords } from 'diff'
+import { documentStates, outdated, project, type Provenance } from '../../content/translations.ts'
+import { getLocale, isLocaleCode, sourceLocale, targetLocaleCodes } from '../../locales/registry.ts'
+import { contentDocument, plainText, sourceTextAt } from '../translations/documents.ts'
+import { stateStyle } from './stateStyle.ts'
+
+const box = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '0.75rem', marginBottom: '1rem' }
+
+export async function TranslationPanel({ id, collectionSlug, payload, req }: ServerFieldBase) {
+  if (id === undefined) return null
+  const doc = (await contentDocument(payload, collectionSlug, id)) as Record<string, unknown> & Provenance
+  const locale = req.locale && isLocaleCode(req.locale) ? req.locale : sourceLocale
+
+  if (locale === sourceLocale) {
+    const behind = targetLocaleCodes.map((l) => ({ l, ...outdated(doc, l) })).filter((b) => b.fields.length > 0)
+    return (
+      <section className="translation-panel" style={box} aria-label="Translations">
+        <h4 style={{ marginTop: 0 }}>Translations</h4>
+        {behind.length === 0 ? (
+          <p>No translation is behind the Danish text.</p>
+        ) : (
+          <ul>
+            {behind.map((b) => (
+              <li key={b.l}>
+                {getLocale(b.l).name}: outdated in {b.fields.join(', ')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    )
+  }
+
+  const states = documentStates(doc, locale)
+  const hashes = doc.sourceHashes?.[locale] ?? {}
+  const changes = await Promise.all(
+    Object.entries(states)
+      .filter(([, s]) => s === 'outdated')
+      .map(async ([field]) => {
+        const before = await sourceTextAt(payload, collectionSlug, id, field, hashes[field]!)
+        return { field, before: plainText(before), now: plainText(project(doc[field], sourceLocale)), known: before !== undefined }
+      }),
+  )
+  return (
+    <section className="translation-panel" style={box} aria-label={`Translation into ${getLocale(locale).name}`}>
+      <h4 style={{ marginTop: 0 }}>Translation into {getLocale(locale).name}</h4>
+      <ul style={{ listStyle: 'none', padding: 0 }}>
+        {Object.entries(states).map(([field, state]) => (
+          <li key={field} data-field={field} data-state={state}>
+            <span style={{ color: stateStyle[state].color, background: stateStyle[state].background, borderRadius: '0.75rem', padding: '0 0.4rem' }}>
+              {stateStyle[state].symbol} {stateStyle[state].label}
+            </span>{' '}
+            {field}
+          </li>
+        ))}
+      </ul>
+      {changes.map((c) => (
+        <div key={c.field} className="source-diff" data-field={c.field}>
+          <h5>Danish {c.field}: what changed since it was translated</h5>
+          {c.known ? (
+            <p lang="da" style={{ whiteSpace: 'pre-wrap' }}>
+              {diffWords(c.before, c.now).map((part, i) =>
+                part.added ? <ins key={i} style={{ background: '#dcf3e3' }}>{part.value}</ins> : part.removed ? <del key={i} style={{ background: '#fbe0dd' }}>{part.value}</del> : <span key={i}>{part.value}</span>,
+              )}
+            </p>
+          ) : (
+            <p>
+              The earlier Danish text is no longer in the history. Now: <span lang="da">{c.now}</span>
+            </p>
+          )}
+        </div>
+      ))}
+    </section>
+  )
+}
