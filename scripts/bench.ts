@@ -9,7 +9,9 @@
  *   (scripts/bench-site.ts);
  * - the catalogue: index time and size, bytes for a first search and a filter browse, time to
  *   first results under mobile throttling, demo and generated (scripts/bench-catalogue.ts).
- *   --only sqlite | postgres | site | catalogue
+ * - leaflets: all leaflet PDFs (one and two at a time), their sizes, peak memory
+ *   (scripts/bench-leaflets.ts).
+ *   --only sqlite | postgres | site | catalogue | leaflets
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -22,13 +24,14 @@ import { exportContent } from '../cms/sync/export.ts'
 import { seedContent } from '../cms/sync/seed.ts'
 import { generateContent } from '../content/generate.ts'
 import { benchCatalogue } from './bench-catalogue.ts'
+import { benchLeaflets } from './bench-leaflets.ts'
 import { benchSite } from './bench-site.ts'
 import { ensureSystemPackages } from './system-deps.ts'
 
 const args = process.argv.slice(2)
 const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined)
 const generated = Number(arg('activities') ?? 5000)
-const only = arg('only') as DatabaseKind | 'site' | 'catalogue' | undefined
+const only = arg('only') as DatabaseKind | 'site' | 'catalogue' | 'leaflets' | undefined
 const repo = process.cwd()
 const demo = path.join(repo, 'content')
 
@@ -99,6 +102,7 @@ try {
   }
   if (only === undefined || only === 'site') await benchSite(scratch, report)
   if (only === undefined || only === 'catalogue') await benchCatalogue(scratch, report, generated)
+  if (only === undefined || only === 'leaflets') await benchLeaflets(scratch, report)
 } finally {
   pg?.stop()
   await rm(scratch, { recursive: true, force: true })
