@@ -102,7 +102,10 @@ try {
   }
   if (only === undefined || only === 'site') await benchSite(scratch, report)
   if (only === undefined || only === 'catalogue') await benchCatalogue(scratch, report, generated)
-  if (only === undefined || only === 'leaflets') await benchLeaflets(scratch, report)
+  if (only === undefined || only === 'leaflets') {
+    ensureSystemPackages(['chromium'])
+    await benchLeaflets(scratch, report)
+  }
 } finally {
   pg?.stop()
   await rm(scratch, { recursive: true, force: true })
