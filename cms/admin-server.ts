@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { repoRoot } from './paths.ts'
 
@@ -36,16 +36,52 @@ export function adminEnv(extra: Env = {}): NodeJS.ProcessEnv {
   return { ...process.env, MODERSMAL_ROOT: repoRoot, NEXT_TELEMETRY_DISABLED: '1', ...extra, NODE_ENV: 'production' }
 }
 
+const lockFile = path.join(repoRoot, 'cms', '.next-build.lock')
+
+/** Whether a process with this id is alive. */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * One build at a time across processes (two test runs, `npm start` beside the tests): a second
+ * caller waits for the first, then finds the build current.
+ */
+function withBuildLock<T>(fn: () => T): T {
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' })
+      break
+    } catch {
+      const holder = Number(readFileSync(lockFile, 'utf8').trim() || 0)
+      if (!holder || !alive(holder)) rmSync(lockFile, { force: true })
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000)
+    }
+  }
+  try {
+    return fn()
+  } finally {
+    rmSync(lockFile, { force: true })
+  }
+}
+
 /** Returns true when it had to build. */
 export function ensureAdminBuilt(log: (m: string) => void = console.log): boolean {
-  const hash = sourceHash()
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return false
-  log('Building the admin (about a minute) …')
-  // The build evaluates the config; a throwaway secret is enough for that.
-  const r = spawnSync(nextBin, ['build', 'cms'], { cwd: repoRoot, env: adminEnv({ PAYLOAD_SECRET: 'build-time-only' }), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`The admin build failed:\n${r.stdout}\n${r.stderr}`)
-  writeFileSync(stampFile, hash)
-  return true
+  return withBuildLock(() => {
+    const hash = sourceHash()
+    if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return false
+    log('Building the admin (about a minute) …')
+    // The build evaluates the config; a throwaway secret is enough for that.
+    const r = spawnSync(nextBin, ['build', 'cms'], { cwd: repoRoot, env: adminEnv({ PAYLOAD_SECRET: 'build-time-only' }), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+    if (r.status !== 0) throw new Error(`The admin build failed:\n${r.stdout}\n${r.stderr}`)
+    writeFileSync(stampFile, hash)
+    return true
+  })
 }
 
 export interface AdminServer {

@@ -20,6 +20,7 @@ import { Users } from './collections/Users/index.ts'
 import { databaseAdapter, type DatabaseOptions } from './database.ts'
 import { requiredInSourceOnly } from './fields/requiredInSource.ts'
 import { recordProvenance } from './hooks/recordProvenance.ts'
+import { requestPublishAfterChange, requestPublishAfterDelete } from './publish/requestPublish.ts'
 import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
 
 export interface CmsOptions {
@@ -46,13 +47,20 @@ export function cmsSecret(explicit?: string, dataDir = defaultDataDir): string {
 
 const hasProvenance = (c: CollectionConfig) => c.fields.some((f) => 'name' in f && f.name === 'sourceHashes')
 
-const contentCollection = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  fields: requiredInSourceOnly(collection.fields),
-  hooks: hasProvenance(collection)
-    ? { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), recordProvenance] }
-    : collection.hooks,
-})
+const contentCollection = (collection: CollectionConfig): CollectionConfig => {
+  if (collection.slug === Users.slug) return collection
+  const hooks = collection.hooks ?? {}
+  return {
+    ...collection,
+    fields: requiredInSourceOnly(collection.fields),
+    hooks: {
+      ...hooks,
+      beforeChange: [...(hooks.beforeChange ?? []), ...(hasProvenance(collection) ? [recordProvenance] : [])],
+      afterChange: [...(hooks.afterChange ?? []), requestPublishAfterChange],
+      afterDelete: [...(hooks.afterDelete ?? []), requestPublishAfterDelete],
+    },
+  }
+}
 
 const withStaticDir = (collection: CollectionConfig, dataDir: string): CollectionConfig =>
   collection.upload && typeof collection.upload === 'object'
@@ -68,7 +76,7 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       user: Users.slug,
       meta: { titleSuffix: ' · Modersmål' },
       components: {
-        afterNavLinks: ['/components/TranslationsNavLink#TranslationsNavLink'],
+        afterNavLinks: ['/components/TranslationsNavLink#TranslationsNavLink', '/components/PublishStatus#PublishStatus'],
         views: { translations: { Component: '/components/TranslationDashboard#TranslationDashboard', path: '/translations' } },
       },
       importMap: { baseDir: path.join(repoRoot, 'cms'), importMapFile: path.join(repoRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },

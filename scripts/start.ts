@@ -2,7 +2,9 @@
  * npm start: the whole thing on one machine.
  *  1. the embedded database (SQLite under data/) is migrated, and seeded from content/ if empty;
  *  2. the static site is built from content/ into dist/ and served on SITE_PORT (4321);
- *  3. the admin is built when its sources changed, and served on CMS_PORT (3000).
+ *  3. the admin is built when its sources changed, and served on CMS_PORT (3000);
+ *  4. the publisher: every publish in the admin exports content/ and rebuilds the site, which is
+ *     swapped in when the build succeeded (cms/publish/).
  */
 import path from 'node:path'
 import { ensureAdminBuilt, startAdmin } from '../cms/admin-server.ts'
@@ -11,6 +13,8 @@ import { cmsSecret } from '../cms/config.ts'
 import { ensureDevAdmin } from '../cms/dev-admin.ts'
 import { contentDir, dataDir, repoRoot } from '../cms/paths.ts'
 import { seedContent } from '../cms/sync/seed.ts'
+import { startPublisher } from '../cms/publish/publisher.ts'
+import { statusFile } from '../cms/publish/status.ts'
 import { buildSite } from '../site/build/build-site.ts'
 import { serveSite } from '../site/build/serve.ts'
 
@@ -33,16 +37,23 @@ const { ms } = await buildSite({ root: repoRoot, contentDir, outDir: path.join(r
 console.log(`Built the site in ${(ms / 1000).toFixed(1)} s`)
 await serveSite(path.join(repoRoot, 'dist'), sitePort, host)
 
-// 3. Admin
+// 3. Publisher, then the admin that pings it
+const publisher = await startPublisher({ env: {}, statusFile: statusFile(), log: console.log })
 ensureAdminBuilt()
-const server = await startAdmin({ port: cmsPort, host, env: { PAYLOAD_SECRET: cmsSecret() } })
+const server = await startAdmin({
+  port: cmsPort,
+  host,
+  env: { PAYLOAD_SECRET: cmsSecret(), MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusFile() },
+})
 server.process.on('exit', (code) => process.exit(code ?? 0))
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void server.stop().then(() => process.exit(0)))
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => void Promise.all([server.stop(), publisher.stop()]).then(() => process.exit(0)))
 
 console.log(`
 Modersmål is running.
   Public site:  http://localhost:${sitePort}/
-  Admin:        http://localhost:${cmsPort}/admin`)
+  Admin:        http://localhost:${cmsPort}/admin
+  Publishing in the admin updates content/ and the public site within seconds.`)
 if (admin) {
   console.log(`  Log in as:    ${admin.email} / ${admin.password}
                 (set ADMIN_EMAIL and ADMIN_PASSWORD to choose; the password is kept in data/dev-admin-password)`)

@@ -28,7 +28,7 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
   // the working directory, and is moved into place when it has passed every check.
   const staging = path.join(process.cwd(), '.astro', 'builds', `${process.pid}-${++builds}`)
   let pages = 0
-  await rm(staging, { recursive: true, force: true })
+  await removeAbandonedBuilds(path.dirname(staging))
   process.env.MODERSMAL_CONTENT_DIR = contentDir
   try {
     await build({ root, outDir: staging, logLevel: 'warn' })
@@ -54,6 +54,24 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
 }
 
 let builds = 0
+
+/** Folders of builds whose process died (killed mid-build): nobody will finish or remove them. */
+async function removeAbandonedBuilds(dir: string): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[])
+  for (const name of entries) {
+    const pid = Number(name.split('-')[0])
+    let alive = pid === process.pid
+    if (!alive && pid > 0) {
+      try {
+        process.kill(pid, 0)
+        alive = true
+      } catch {
+        alive = false
+      }
+    }
+    if (!alive) await rm(path.join(dir, name), { recursive: true, force: true })
+  }
+}
 
 async function moveDir(from: string, to: string): Promise<void> {
   await rm(to, { recursive: true, force: true })

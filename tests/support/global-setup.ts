@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { startLocalPostgres, type LocalPostgres } from '../../cms/local-postgres.ts'
 import { buildSite } from '../../site/build/build-site.ts'
+import { ensureAdminBuilt } from '../../cms/admin-server.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +24,8 @@ export default async function setup(project: TestProject) {
   const siteParent = mkdtempSync(path.join(tmpdir(), 'modersmal-site-'))
   const siteDir = path.join(siteParent, 'dist')
   try {
+    // Once, before any test file runs: two files building the admin at once would clash.
+    ensureAdminBuilt(() => {})
     await buildSite({ root, contentDir: path.join(root, 'content'), outDir: siteDir })
   } catch (e) {
     pg.stop()

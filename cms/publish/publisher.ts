@@ -1,0 +1,136 @@
+/**
+ * The publish loop: the admin pings (see requestPublish.ts), the publisher waits until saves have
+ * settled (debounce), then runs one publish (scripts/publish-once.ts) in a child process. Saves
+ * during a publish queue exactly one more. A failed or killed publish leaves the live site as it
+ * was and records the error for the admin; the next ping tries again.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { repoRoot } from '../paths.ts'
+import { readStatus, writeStatus, type PublishStatus } from './status.ts'
+
+export interface PublisherOptions {
+  /** Environment for the publish process: DATABASE_URL, MODERSMAL_DATA_DIR, MODERSMAL_CONTENT_DIR, MODERSMAL_DIST_DIR … */
+  env: Record<string, string | undefined>
+  statusFile: string
+  debounceMs?: number
+  log?: (m: string) => void
+}
+
+export interface Publisher {
+  /** Where the admin pings: pass it to the admin as MODERSMAL_PUBLISH_URL. */
+  url: string
+  /** Asks for a publish (what a ping does). */
+  request(): void
+  /** Whether a publish is running now. */
+  readonly running: boolean
+  /** Kills the running publish and everything it started (what a crash or an operator does). */
+  kill(signal?: NodeJS.Signals): void
+  /** Resolves when nothing is waiting or running. */
+  idle(): Promise<void>
+  stop(): Promise<void>
+}
+
+const script = path.join(repoRoot, 'scripts', 'publish-once.ts')
+
+export async function startPublisher(opts: PublisherOptions): Promise<Publisher> {
+  const debounceMs = opts.debounceMs ?? 1500
+  const log = opts.log ?? (() => {})
+  let status: PublishStatus = { ...(readStatus(opts.statusFile) ?? {}), state: 'idle' }
+  const save = (next: Partial<PublishStatus>) => writeStatus((status = { ...status, ...next }), opts.statusFile)
+  save({})
+
+  let timer: NodeJS.Timeout | undefined
+  let child: ChildProcess | undefined
+  let again = false
+  let waiters: Array<() => void> = []
+  const settle = () => {
+    if (timer || child) return
+    for (const w of waiters) w()
+    waiters = []
+  }
+
+  function run(): void {
+    timer = undefined
+    again = false
+    save({ state: 'publishing' })
+    const started = performance.now()
+    let stdout = ''
+    let stderr = ''
+    // Node itself (no wrapper process), in a process group of its own, so a kill reaches the
+    // build and whatever it started (Pagefind's indexer).
+    const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: repoRoot,
+      env: { ...process.env, ...opts.env, MODERSMAL_PUBLISH_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
+    child = proc
+    proc.stdout!.on('data', (d) => (stdout += String(d)))
+    proc.stderr!.on('data', (d) => (stderr += String(d)))
+    proc.on('exit', (code, signal) => {
+      child = undefined
+      const at = new Date().toISOString()
+      const result = stdout.trim().split('\n').at(-1)
+      if (code === 0 && result?.startsWith('{')) {
+        const { pages } = JSON.parse(result) as { pages: number }
+        const seconds = Math.round((performance.now() - started) / 100) / 10
+        log(`Published the site: ${pages} pages in ${seconds} s`)
+        save({ state: again ? 'waiting' : 'idle', lastSuccess: { at, seconds, pages }, lastError: undefined })
+      } else {
+        const message = signal ? `The publish was stopped (${signal}) before it finished.` : lastLines(stderr) || `The publish failed (exit ${code}).`
+        log(`Publishing failed; the live site is unchanged.\n${message}`)
+        save({ state: again ? 'waiting' : 'idle', lastError: { at, message } })
+      }
+      if (again) schedule()
+      settle()
+    })
+  }
+
+  function schedule(): void {
+    if (child) {
+      again = true
+      return
+    }
+    clearTimeout(timer)
+    if (status.state !== 'waiting') save({ state: 'waiting' })
+    timer = setTimeout(run, debounceMs)
+  }
+
+  const server: Server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/publish') {
+      schedule()
+      res.writeHead(202).end()
+    } else res.writeHead(404).end()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}/publish`,
+    request: schedule,
+    get running() {
+      return child !== undefined
+    },
+    kill(signal = 'SIGTERM') {
+      if (child?.pid) process.kill(-child.pid, signal)
+    },
+    idle: () => new Promise<void>((resolve) => {
+      waiters.push(resolve)
+      settle()
+    }),
+    async stop() {
+      clearTimeout(timer)
+      timer = undefined
+      if (child?.pid) process.kill(-child.pid, 'SIGTERM')
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** The end of an error output: what an editor can act on, not a page of stack. */
+function lastLines(text: string, n = 12): string {
+  return text.trim().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-n).join('\n')
+}
