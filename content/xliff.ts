@@ -274,7 +274,10 @@ export interface PlannedUpdate {
   slug: string
   values: Record<string, unknown>
   hashes: Record<string, string>
+  /** Units whose text changes the document. */
   units: string[]
+  /** Units sent back with the text the document already has: only the status is written. */
+  unchanged: string[]
 }
 
 export interface ImportPlan {
@@ -290,7 +293,9 @@ const pathKey = (path: PathPart[]) => path.join('.')
  * Checks units against the documents as they are now and works out the new field values. A field
  * is refused whole when its Danish changed since the export (the hash), and a list is translated
  * item by item or not at all. Empty targets are skipped; an existing translation they would
- * replace stays.
+ * replace stays. A field sent back unchanged is not written and keeps its hash, so importing an
+ * untouched export changes nothing but the status, and an outdated translation that nobody
+ * revised stays outdated.
  */
 export function planImport(units: readonly ImportUnit[], locale: LocaleCode, docs: ReadonlyMap<string, XliffDoc>): ImportPlan {
   const refused: Refusal[] = []
@@ -310,7 +315,7 @@ export function planImport(units: readonly ImportUnit[], locale: LocaleCode, doc
     }
     const byField = new Map<string, ImportUnit[]>()
     for (const u of docUnits) byField.set(u.field, [...(byField.get(u.field) ?? []), u])
-    const update: PlannedUpdate = { collection, slug, values: {}, hashes: {}, units: [] }
+    const update: PlannedUpdate = { collection, slug, values: {}, hashes: {}, units: [], unchanged: [] }
     for (const [field, fieldUnits] of byField) {
       const segments = translatableFields(doc).includes(field) ? fieldSegments(doc[field], locale) : []
       if (segments.length === 0) {
@@ -363,11 +368,16 @@ export function planImport(units: readonly ImportUnit[], locale: LocaleCode, doc
       const writtenSet = new Set(written)
       skipped.push(...fieldUnits.filter((u) => !writtenSet.has(u.id)).map((u) => u.id))
       if (written.length === 0) continue
+      // Sent back as it was: nothing to write, and no new hash (an outdated text stays outdated).
+      if (JSON.stringify(value) === JSON.stringify(doc[field])) {
+        update.unchanged.push(...written)
+        continue
+      }
       update.values[field] = value
       update.hashes[field] = current
       update.units.push(...written)
     }
-    if (update.units.length) updates.push(update)
+    if (update.units.length || update.unchanged.length) updates.push(update)
   }
   return { updates, refused, skipped }
 }

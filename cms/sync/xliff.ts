@@ -64,8 +64,11 @@ export async function exportXliff(payload: Payload, opts: ExportXliffOptions): P
 export interface ImportedDocument {
   collection: ContentKind
   slug: string
+  /** The fields written (whole), and how many units changed them. */
   fields: string[]
   units: number
+  /** Units sent back with the text already there: not written (the status still is). */
+  unchanged: number
   status: string
 }
 
@@ -111,6 +114,7 @@ export async function importXliff(payload: Payload, xml: string, opts: { status:
       const fields = payload.collections[collection].config.fields
       const published = raw._status === 'published'
       const oldHashes = (raw.sourceHashes as Record<string, Record<string, string> | null> | undefined)?.[locale] ?? {}
+      const changed = Object.keys(update.values).length > 0
       await payload.update({
         collection,
         id: raw.id,
@@ -123,11 +127,11 @@ export async function importXliff(payload: Payload, xml: string, opts: { status:
         data: {
           ...toPayload(fields, update.values, locale, idRefs, raw),
           translationStatus: opts.status,
-          sourceHashes: { ...oldHashes, ...update.hashes },
+          ...(changed ? { sourceHashes: { ...oldHashes, ...update.hashes } } : {}),
           _status: published ? 'published' : 'draft',
         },
       } as Parameters<Payload['update']>[0])
-      imported.push({ collection, slug: update.slug, fields: Object.keys(update.values), units: update.units.length, status: opts.status })
+      imported.push({ collection, slug: update.slug, fields: Object.keys(update.values), units: update.units.length, unchanged: update.unchanged.length, status: opts.status })
     }
     if (ownTransaction) await commitTransaction(req)
     return { locale, imported, refused: [], skipped: plan.skipped }
@@ -145,8 +149,9 @@ export function formatReport(report: XliffImportReport): string {
     for (const r of report.refused) lines.push(`  - ${r.unit}: ${r.reason}`)
   } else {
     const units = report.imported.reduce((n, d) => n + d.units, 0)
-    lines.push(`Imported ${units} units into ${report.imported.length} documents in "${report.locale}":`)
-    for (const d of report.imported) lines.push(`  - ${d.collection}/${d.slug}: ${d.fields.join(', ')} (${d.status})`)
+    const unchanged = report.imported.reduce((n, d) => n + d.unchanged, 0)
+    lines.push(`Imported ${units} changed units into ${report.imported.length} documents in "${report.locale}" (${unchanged} units came back unchanged):`)
+    for (const d of report.imported) lines.push(`  - ${d.collection}/${d.slug}: ${d.fields.length ? d.fields.join(', ') : 'no text changed'}; status ${d.status}`)
   }
   if (report.skipped.length) lines.push(`${report.skipped.length} units had no target and were left as they were.`)
   return lines.join('\n')
