@@ -22,7 +22,7 @@ import { editTargets, unitsOf } from '../support/xliff.ts'
 const reviewedMark = ' (مراجعة)'
 const docsOf = (set: ContentSet): CollectionDoc[] => contentKinds.flatMap((collection) => (set[collection] as unknown as XliffDoc[]).map((doc) => ({ collection, doc })))
 const byKey = (set: ContentSet) => new Map(docsOf(set).map((d) => [`${d.collection}/${d.doc.slug}`, d.doc]))
-const withoutStatus = (doc: XliffDoc, locale: string) => {
+const withoutStatus = (doc: XliffDoc, locale: 'ar') => {
   const { translationStatus, ...rest } = doc
   const { [locale]: _, ...others } = translationStatus ?? {}
   return { ...rest, translationStatus: others }
