@@ -153,6 +153,6 @@ export function formatReport(report: XliffImportReport): string {
     lines.push(`Imported ${units} changed units into ${report.imported.length} documents in "${report.locale}" (${unchanged} units came back unchanged):`)
     for (const d of report.imported) lines.push(`  - ${d.collection}/${d.slug}: ${d.fields.length ? d.fields.join(', ') : 'no text changed'}; status ${d.status}`)
   }
-  if (report.skipped.length) lines.push(`${report.skipped.length} units had no target and were left as they were.`)
+  if (report.skipped.length && !report.refused.length) lines.push(`${report.skipped.length} units had no target and were left as they were.`)
   return lines.join('\n')
 }
