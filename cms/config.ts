@@ -20,6 +20,7 @@ import { Users } from './collections/Users/index.ts'
 import { databaseAdapter, type DatabaseOptions } from './database.ts'
 import { requiredInSourceOnly } from './fields/requiredInSource.ts'
 import { recordProvenance } from './hooks/recordProvenance.ts'
+import { guardTranslatorWrites } from './hooks/guardTranslatorWrites.ts'
 import { requestPublishAfterChange, requestPublishAfterDelete } from './publish/requestPublish.ts'
 import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
 
@@ -55,7 +56,7 @@ const contentCollection = (collection: CollectionConfig): CollectionConfig => {
     fields: requiredInSourceOnly(collection.fields),
     hooks: {
       ...hooks,
-      beforeChange: [...(hooks.beforeChange ?? []), ...(hasProvenance(collection) ? [recordProvenance] : [])],
+      beforeChange: [...(hooks.beforeChange ?? []), guardTranslatorWrites, ...(hasProvenance(collection) ? [recordProvenance] : [])],
       afterChange: [...(hooks.afterChange ?? []), requestPublishAfterChange],
       afterDelete: [...(hooks.afterDelete ?? []), requestPublishAfterDelete],
     },
