@@ -11,7 +11,8 @@
  *   first results under mobile throttling, demo and generated (scripts/bench-catalogue.ts).
  * - leaflets: all leaflet PDFs (one and two at a time), their sizes, peak memory
  *   (scripts/bench-leaflets.ts).
- *   --only sqlite | postgres | site | catalogue | leaflets
+ * - XLIFF: export and import of a full locale, demo and generated (scripts/bench-xliff.ts).
+ *   --only sqlite | postgres | site | catalogue | leaflets | xliff
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -25,13 +26,14 @@ import { seedContent } from '../cms/sync/seed.ts'
 import { generateContent } from '../content/generate.ts'
 import { benchCatalogue } from './bench-catalogue.ts'
 import { benchLeaflets } from './bench-leaflets.ts'
+import { benchXliff } from './bench-xliff.ts'
 import { benchSite } from './bench-site.ts'
 import { ensureSystemPackages } from './system-deps.ts'
 
 const args = process.argv.slice(2)
 const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined)
 const generated = Number(arg('activities') ?? 5000)
-const only = arg('only') as DatabaseKind | 'site' | 'catalogue' | 'leaflets' | undefined
+const only = arg('only') as DatabaseKind | 'site' | 'catalogue' | 'leaflets' | 'xliff' | undefined
 const repo = process.cwd()
 const demo = path.join(repo, 'content')
 
@@ -106,6 +108,8 @@ try {
     ensureSystemPackages(['chromium'])
     await benchLeaflets(scratch, report)
   }
+  // At most 500 generated activities: XLIFF import writes each document (about 60 ms each).
+  if (only === undefined || only === 'xliff') await benchXliff(scratch, report, Math.min(generated, 500))
 } finally {
   pg?.stop()
   await rm(scratch, { recursive: true, force: true })
