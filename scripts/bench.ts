@@ -12,7 +12,9 @@
  * - leaflets: all leaflet PDFs (one and two at a time), their sizes, peak memory
  *   (scripts/bench-leaflets.ts).
  * - XLIFF: export and import of a full locale, demo and generated (scripts/bench-xliff.ts).
- *   --only sqlite | postgres | site | catalogue | leaflets | xliff
+ * - publish → live latency and the translation report's time, demo and ~10,000 pages
+ *   (scripts/bench-publish.ts).
+ *   --only sqlite | postgres | site | catalogue | leaflets | xliff | publish
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -27,13 +29,14 @@ import { generateContent } from '../content/generate.ts'
 import { benchCatalogue } from './bench-catalogue.ts'
 import { benchLeaflets } from './bench-leaflets.ts'
 import { benchXliff } from './bench-xliff.ts'
+import { benchPublish } from './bench-publish.ts'
 import { benchSite } from './bench-site.ts'
 import { ensureSystemPackages } from './system-deps.ts'
 
 const args = process.argv.slice(2)
 const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined)
 const generated = Number(arg('activities') ?? 5000)
-const only = arg('only') as DatabaseKind | 'site' | 'catalogue' | 'leaflets' | 'xliff' | undefined
+const only = arg('only') as DatabaseKind | 'site' | 'catalogue' | 'leaflets' | 'xliff' | 'publish' | undefined
 const repo = process.cwd()
 const demo = path.join(repo, 'content')
 
@@ -110,6 +113,8 @@ try {
   }
   // At most 500 generated activities: XLIFF import writes each document (about 60 ms each).
   if (only === undefined || only === 'xliff') await benchXliff(scratch, report, Math.min(generated, 500))
+  // 400 activities × 21 languages, with the browse pages: about 10,000 pages.
+  if (only === undefined || only === 'publish') await benchPublish(scratch, report, 400)
 } finally {
   pg?.stop()
   await rm(scratch, { recursive: true, force: true })

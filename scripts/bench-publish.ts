@@ -1,0 +1,58 @@
+/**
+ * Publish-to-live latency (part of `npm run bench`): a published save in the CMS until the public
+ * page serves the new text, through the real publisher (debounce, export, whole-site build, swap),
+ * on the demo content and on a generated set of about 10,000 pages. Also the translation report's
+ * time on both.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { CollectionSlug } from 'payload'
+import { closeCms, openCms } from '../cms/boot.ts'
+import { startPublisher } from '../cms/publish/publisher.ts'
+import { seedContent } from '../cms/sync/seed.ts'
+import { coverageReport } from '../content/coverage-report.ts'
+import { generateContent } from '../content/generate.ts'
+import { loadContent } from '../content/load.ts'
+import { buildSite } from '../site/build/build-site.ts'
+
+type Report = (what: string, figure: string) => void
+
+export async function benchPublish(scratch: string, report: Report, generatedActivities: number): Promise<void> {
+  const repo = process.cwd()
+  for (const [label, activities] of [['demo content', 0], [`generated (${generatedActivities} activities)`, generatedActivities]] as const) {
+    const dir = path.join(scratch, `publish-${activities}`)
+    const contentDir = path.join(dir, 'content')
+    const distDir = path.join(dir, 'dist')
+    await mkdir(dir, { recursive: true })
+    await generateContent(path.join(repo, 'content'), contentDir, activities)
+
+    let t = performance.now()
+    const set = await loadContent(contentDir)
+    coverageReport(set)
+    report(`${label}: translation report (load and count)`, `${((performance.now() - t) / 1000).toFixed(2)} s`)
+
+    const url = `file:${path.join(dir, 'cms.db')}`
+    const payload = await openCms({ database: { url }, dataDir: dir, secret: 'bench', key: `publish-${activities}` })
+    await seedContent(payload, contentDir)
+    const { pages } = await buildSite({ root: repo, contentDir, outDir: distDir })
+    const env = { DATABASE_URL: url, MODERSMAL_DATA_DIR: dir, MODERSMAL_CONTENT_DIR: contentDir, MODERSMAL_DIST_DIR: distDir, PAYLOAD_SECRET: 'bench' }
+    const publisher = await startPublisher({ env, statusFile: path.join(dir, 'publish-status.json') })
+    process.env.MODERSMAL_PUBLISH_URL = publisher.url
+    try {
+      const { docs } = await payload.find({ collection: 'activities' as CollectionSlug, where: { slug: { equals: 'babymassage' } }, overrideAccess: true })
+      const title = `Babymassage ${Date.now()}`
+      t = performance.now()
+      await payload.update({ collection: 'activities', id: docs[0]!.id, locale: 'da', overrideAccess: true, data: { title, _status: 'published' } })
+      const saved = performance.now() - t
+      const page = path.join(distDir, 'da', 'activities', 'babymassage', 'index.html')
+      while (!(existsSync(page) && readFileSync(page, 'utf8').includes(title))) await new Promise((r) => setTimeout(r, 100))
+      const live = performance.now() - t
+      report(`${label}: publish → live (${pages} pages): the save / until the page is served`, `${(saved / 1000).toFixed(2)} s / ${(live / 1000).toFixed(1)} s`)
+    } finally {
+      delete process.env.MODERSMAL_PUBLISH_URL
+      await publisher.stop()
+      await closeCms(payload)
+    }
+  }
+}
