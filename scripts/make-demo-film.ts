@@ -1,0 +1,42 @@
+/**
+ * Makes every film's renditions and poster into the film cache (data/films/, gitignored), and the
+ * demo film's original first where a film has no video file of its own. The site build does the
+ * same when something is missing; this shows the progress and can force a re-run.
+ *
+ *   npx tsx scripts/make-demo-film.ts [--force] [slug …]
+ */
+import path from 'node:path'
+import { loadContent } from '../content/load.ts'
+import { prepareFilms } from '../site/build/film-media.ts'
+import { filmCacheDir } from '../site/lib/films.ts'
+
+const args = process.argv.slice(2)
+const force = args.includes('--force')
+const contentDir = path.resolve(process.env.MODERSMAL_CONTENT_DIR ?? 'content')
+const set = await loadContent(contentDir)
+const wanted = args.filter((a) => !a.startsWith('--'))
+const slugs = wanted.length ? wanted : set.films.map((f) => f.slug)
+
+let last = ''
+const started = performance.now()
+try {
+  const media = await prepareFilms(
+    contentDir,
+    slugs,
+    (what, fraction) => {
+      const line = `${what}: ${Math.round(fraction * 100)} %`
+      if (process.stdout.isTTY) process.stdout.write(`\r${line.padEnd(60)}`)
+      else if (line !== last && (fraction === 1 || Math.round(fraction * 100) % 25 === 0)) console.log(line)
+      last = line
+    },
+    { force },
+  )
+  if (process.stdout.isTTY) process.stdout.write('\n')
+  for (const m of media.values()) {
+    console.log(`${m.slug}: ${m.renditions.map((r) => `${r.name} ${(r.bytes / 1e6).toFixed(2)} MB`).join(', ')}; poster ${m.posters.map((p) => p.width).join('/')} px`)
+  }
+  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s; files in ${path.relative(process.cwd(), filmCacheDir())}/`)
+} catch (e) {
+  console.error(`\n${(e as Error).message}\nEarlier renditions were left as they were.`)
+  process.exit(1)
+}
