@@ -10,6 +10,7 @@ import { loadContent, type ContentSet } from '../../content/load.ts'
 import { codeTargets } from '../lib/codes.ts'
 import { redirectsFile } from './redirects.ts'
 import { writeImages } from '../lib/images.ts'
+import { indexTranscripts, prepareFilmMedia, validateSubtitles, writeFilmFiles } from './films.ts'
 import * as pagefind from 'pagefind'
 
 export interface SiteBuildOptions {
@@ -22,6 +23,10 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
   const started = performance.now()
   // Validate first, so a content error is reported as such, not as an Astro stack trace.
   const set = await loadContent(contentDir)
+  // Subtitles are checked with a WebVTT parser, and missing film renditions made (ffmpeg), before
+  // anything is built.
+  await validateSubtitles(contentDir, set.films)
+  const filmMedia = await prepareFilmMedia(contentDir, set)
   // Astro keeps its intermediate files beside outDir when that is under the working directory,
   // and in one shared <cwd>/.astro/ folder otherwise, where two builds at once (the publisher and a
   // test, say) would overwrite each other's. So the build always goes to a folder of its own under
@@ -35,7 +40,9 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
     if (!existsSync(path.join(staging, 'index.html'))) throw new Error('The build produced no index.html')
     await writeFile(path.join(staging, '_redirects'), redirectsFile(set))
     await writeImages(contentDir, set.media, staging)
+    await writeFilmFiles(set, filmMedia, staging)
     await indexForSearch(staging)
+    await indexTranscripts(set, staging)
     await checkCodesResolve(set, staging)
     pages = await countPages(staging)
     // Next to outDir first (a copy if it is on another disk), then two renames: the site being

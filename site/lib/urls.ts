@@ -18,6 +18,14 @@ export const urls = {
   /** This week's plan; its state is the query string (see site/lib/plan.ts). */
   plan: (lang: LocaleCode, query = '') => `/${lang}/activities/plan/${query ? `?${query}` : ''}`,
   film: (lang: LocaleCode, slug: string) => `/${lang}/films/${slug}/`,
+  /** A film's renditions, posters and subtitle files; their names carry a hash of their content. */
+  filmFile: (slug: string, file: string) => `/films/${slug}/${file}`,
+  /** Visit mode: the health visitor saves films for homes without network. */
+  visit: (lang: LocaleCode) => `/${lang}/visit/`,
+  /** What visit mode can save (films, files, pages), written after the build. */
+  visitKit: () => '/films/kit.json',
+  /** Visit mode's service worker; at the root, so it may answer for every page it saved. */
+  visitWorker: () => '/visit-sw.js',
   /** The municipality's printable leaflet in one language (A5, two pages). */
   leaflet: (lang: LocaleCode, slug: string) => `/${lang}/${slug}/leaflet/`,
   /** The same leaflet with Danish beside the mother's language, on the same sheet. */

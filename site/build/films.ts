@@ -1,0 +1,158 @@
+/**
+ * The site build's film steps, called from build-site.ts:
+ *   before Astro: validate every subtitle file (a broken one fails the build, naming file, language,
+ *   line and reason) and make the renditions and posters that are missing (ffmpeg);
+ *   after Astro: copy the film files into the build, write the subtitle files, bundle visit mode's
+ *   service worker, write the kit manifest visit mode saves from, and index the transcripts.
+ */
+import { createHash } from 'node:crypto'
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { build as esbuild } from 'esbuild'
+import * as pagefind from 'pagefind'
+import { ContentError, type ContentSet } from '../../content/load.ts'
+import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
+import type { Film } from '../../content/schema/index.ts'
+import { filmCacheDir, subtitleFile, type FilmMedia } from '../lib/films.ts'
+import { urls } from '../lib/urls.ts'
+import { parseVtt, subtitleProblems, transcriptOf } from '../lib/vtt.ts'
+import { prepareFilms, type Progress } from './film-media.ts'
+
+/** Fails with a ContentError listing every broken subtitle file. */
+export async function validateSubtitles(contentDir: string, films: Film[]): Promise<void> {
+  const problems: string[] = []
+  for (const film of films) {
+    const yaml = await readFile(path.join(contentDir, 'films', `${film.slug}.yaml`), 'utf8').catch(() => undefined)
+    problems.push(...subtitleProblems(film, yaml))
+  }
+  if (problems.length) throw new ContentError(problems)
+}
+
+/** Renditions and posters for every film, made now where missing. */
+export function prepareFilmMedia(contentDir: string, set: ContentSet, progress?: Progress): Promise<Map<string, FilmMedia>> {
+  return prepareFilms(contentDir, set.films.map((f) => f.slug), progress)
+}
+
+export interface KitFile {
+  url: string
+  bytes: number
+}
+
+/** What visit mode can save: written to /films/kit.json after the build. */
+export interface KitManifest {
+  /** Changes whenever any file or page below changes: visit mode then refreshes its kit. */
+  version: string
+  films: Array<{
+    slug: string
+    durationSeconds: number
+    renditions: Array<KitFile & { name: string; type: string; height: number }>
+    poster: KitFile
+    subtitles: Partial<Record<LocaleCode, KitFile>>
+    pages: Partial<Record<LocaleCode, string>>
+  }>
+  /** Pages visit mode may save, with a hash of their HTML and the files they need (scripts, fonts). */
+  pages: Record<string, { hash: string; bytes: number; needs: KitFile[] }>
+  visit: Partial<Record<LocaleCode, string>>
+}
+
+export async function writeFilmFiles(set: ContentSet, media: Map<string, FilmMedia>, outDir: string): Promise<KitManifest> {
+  const cache = filmCacheDir()
+  const films: KitManifest['films'] = []
+  for (const film of set.films) {
+    const m = media.get(film.slug)!
+    const dir = path.join(outDir, 'films', film.slug)
+    await mkdir(dir, { recursive: true })
+    for (const f of [...m.renditions, ...m.posters]) await copyFile(path.join(cache, film.slug, f.file), path.join(dir, f.file))
+    const subtitles: KitManifest['films'][number]['subtitles'] = {}
+    for (const [lang, vtt] of Object.entries(film.subtitles ?? {}) as Array<[LocaleCode, string]>) {
+      const file = subtitleFile(lang, vtt)
+      await writeFile(path.join(dir, file), vtt)
+      subtitles[lang] = { url: urls.filmFile(film.slug, file), bytes: Buffer.byteLength(vtt) }
+    }
+    const poster = m.posters[0]!
+    films.push({
+      slug: film.slug,
+      durationSeconds: m.durationSeconds,
+      renditions: m.renditions.map((r) => ({ name: r.name, url: urls.filmFile(film.slug, r.file), bytes: r.bytes, type: r.type, height: r.height })),
+      poster: { url: urls.filmFile(film.slug, poster.file), bytes: poster.bytes },
+      subtitles,
+      pages: Object.fromEntries(localeCodes.map((l) => [l, urls.film(l, film.slug)])),
+    })
+  }
+  const pageUrls = [...localeCodes.map((l) => urls.visit(l)), ...films.flatMap((f) => Object.values(f.pages) as string[])]
+  const pages: KitManifest['pages'] = {}
+  for (const url of pageUrls) pages[url] = await pageWithNeeds(outDir, url)
+  await bundleServiceWorker(outDir)
+  const visit = Object.fromEntries(localeCodes.map((l) => [l, urls.visit(l)]))
+  const version = createHash('sha256').update(JSON.stringify({ films, pages })).digest('hex').slice(0, 16)
+  const kit: KitManifest = { version, films, pages, visit }
+  await writeFile(path.join(outDir, urls.visitKit()), JSON.stringify(kit))
+  return kit
+}
+
+/** A built page, the hash of its HTML and the same-origin files it loads (recursively for scripts). */
+async function pageWithNeeds(outDir: string, url: string): Promise<KitManifest['pages'][string]> {
+  const html = await readFile(path.join(outDir, url, 'index.html'))
+  const needs = new Map<string, number>()
+  const visit = async (ref: string, from: string) => {
+    const abs = new URL(ref, `http://site${from}`)
+    if (abs.host !== 'site' || needs.has(abs.pathname)) return
+    const file = path.join(outDir, decodeURIComponent(abs.pathname))
+    const info = await stat(file).catch(() => null)
+    if (!info?.isFile()) return
+    needs.set(abs.pathname, info.size)
+    if (abs.pathname.endsWith('.js')) {
+      const js = await readFile(file, 'utf8')
+      for (const m of js.matchAll(/(?:from\s*|import\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)) await visit(m[1]!, abs.pathname)
+    }
+  }
+  const text = html.toString('utf8')
+  for (const m of text.matchAll(/(?:src|href)="(\/_astro\/[^"]+)"/g)) await visit(m[1]!, url)
+  for (const m of text.matchAll(/url\((\/[^)"']+)\)/g)) await visit(m[1]!, url)
+  return {
+    hash: createHash('sha256').update(html).digest('hex').slice(0, 16),
+    bytes: html.length,
+    needs: [...needs].map(([u, bytes]) => ({ url: u, bytes })),
+  }
+}
+
+/** Visit mode's service worker (Workbox), bundled with esbuild to a stable URL at the root. */
+async function bundleServiceWorker(outDir: string): Promise<void> {
+  const result = await esbuild({
+    entryPoints: [path.resolve(import.meta.dirname, '../sw/visit-sw.ts')],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outfile: path.join(outDir, urls.visitWorker()),
+    logLevel: 'silent',
+  })
+  if (result.errors.length) throw new Error(`The service worker did not bundle: ${result.errors.map((e) => e.text).join('; ')}`)
+}
+
+/**
+ * The transcripts in a search index of their own (/pagefind-films/), one index per language, only
+ * in languages the film has subtitles in: the catalogue's index stays activities only.
+ */
+export async function indexTranscripts(set: ContentSet, outDir: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({})
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
+  let records = 0
+  try {
+    for (const film of set.films) {
+      for (const [lang, vtt] of Object.entries(film.subtitles ?? {}) as Array<[LocaleCode, string]>) {
+        const content = transcriptOf(parseVtt(vtt).cues).map((p) => p.text).join('\n')
+        const title = film.title[lang] ?? film.title.da!
+        const added = await index.addCustomRecord({ url: urls.film(lang, film.slug), content: `${title}\n${content}`, language: lang, meta: { title } })
+        if (added.errors.length) throw new Error(`Pagefind could not index ${film.slug} (${lang}): ${added.errors.join('; ')}`)
+        records++
+      }
+    }
+    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind-films') })
+    if (written.errors.length) throw new Error(`Pagefind could not write the film index: ${written.errors.join('; ')}`)
+  } finally {
+    await pagefind.close()
+  }
+  return records
+}
