@@ -7,7 +7,6 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadContent, type ContentSet } from '../../content/load.ts'
@@ -16,11 +15,11 @@ import { clockTime } from '../../site/lib/format.ts'
 import { browsePageSize, facets, matching, type FacetName } from '../../site/lib/facets.ts'
 import { launchChromium } from '../support/browser.ts'
 import { repoContent } from '../support/content.ts'
+import { axeViolations } from '../support/site-in-browser.ts'
 
 const port = 4978
 const origin = `http://127.0.0.1:${port}`
 
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const slugOf = (url: string) => url.split('?')[0]!.split('/').filter(Boolean).at(-1)!
 
 let server: Server
@@ -36,12 +35,6 @@ afterAll(async () => {
   await browser?.close()
   server?.close()
 })
-
-/** Axe findings on the page as it is now, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze()
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 /** A fresh context that records every request leaving the site. */
 async function recordingContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; foreign: string[] }> {
@@ -212,7 +205,7 @@ describe('the search form', () => {
     await expect(page.getByLabel('Søg i aktiviteterne').inputValue()).resolves.toBe('tænder')
     await expect(page.getByRole('group', { name: 'Gæst' }).getByLabel('Tandlæge').isChecked()).resolves.toBe(true)
     await expect.poll(() => page.locator('#results li').count()).toBe(1)
-    expect(await violations(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     // Filters alone browse the catalogue.
     await page.getByRole('button', { name: 'Ryd søgning og filtre' }).click()
     await expect.poll(() => page.locator('#results li').count()).toBe(0)
@@ -318,7 +311,7 @@ describe('this week\'s plan', () => {
       [chosen[1], chosen[0], ...chosen.slice(2)].map((s) => `/da/activities/${s}/`),
     )
     await expect(other.getByRole('textbox', { name: 'Noter' }).inputValue()).resolves.toBe('Husk te og kage & termokander')
-    expect(await violations(other)).toEqual([])
+    expect(await axeViolations(other)).toEqual([])
     // Print: one A4 page with the time line, the checklist and the notes.
     await other.emulateMedia({ media: 'print' })
     const dir = await mkdtemp(path.join(tmpdir(), 'modersmal-plan-'))
@@ -373,7 +366,7 @@ describe('this week\'s plan', () => {
     await expect(fallback.getAttribute('lang')).resolves.toBe('da')
     await expect(fallback.getAttribute('dir')).resolves.toBe('ltr')
     await expect(page.locator('#plan-items a[href="/ar/activities/julegaveleg/"]').getAttribute('lang')).resolves.toBeNull()
-    expect(await violations(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await context.close()
   })
 })
@@ -384,7 +377,7 @@ describe('accessibility', () => {
       const context = await browser.newContext()
       const page = await context.newPage()
       await page.goto(`${origin}/${p}`)
-      expect(await violations(page), p).toEqual([])
+      expect(await axeViolations(page), p).toEqual([])
       await context.close()
     }
   })

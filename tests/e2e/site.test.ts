@@ -2,41 +2,27 @@
  * The public site in real Chromium: accessibility (axe-core, WCAG 2.2 AA), no request leaving
  * the machine, and the language chooser's suggestion.
  */
-import type { Server } from 'node:http'
-import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { serveSite } from '../../site/build/serve.ts'
-import { launchChromium } from '../support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { axeViolations, siteInBrowser } from '../support/site-in-browser.ts'
 
 const port = 4977
-const origin = `http://127.0.0.1:${port}`
 
 describe('the public site in Chromium', () => {
-  let server: Server
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await serveSite(inject('siteDir'), port)
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    server?.close()
-  })
+  const site = siteInBrowser(port)
+  const browser = () => site.browser
+  const { origin } = site
 
   const pages = ['da/aarhus', 'ar/aarhus', 'ti/vejle', 'da/guides/breastfeeding', 'ar/guides/breastfeeding', 'ti/guides/breastfeeding', '']
   it.each(pages)('/%s has no WCAG 2.2 AA violations', async (p) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 } })
     const page = await context.newPage()
     await page.goto(`${origin}/${p}${p ? '/' : ''}`)
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await context.close()
   })
 
   it.each(['ar/aarhus', 'ur/esbjerg', 'ti/vejle', 'th/aalborg'])('/%s loads nothing from outside this machine and sets no cookie', async (p) => {
-    const context = await browser.newContext()
+    const context = await browser().newContext()
     const page = await context.newPage()
     const requests: string[] = []
     page.on('request', (r) => requests.push(r.url()))
@@ -51,7 +37,7 @@ describe('the public site in Chromium', () => {
   })
 
   it('loads the script font only on pages whose language needs it', async () => {
-    const page = await browser.newPage()
+    const page = await browser().newPage()
     const fonts: string[] = []
     page.on('request', (r) => r.url().endsWith('.woff2') && fonts.push(r.url()))
     await page.goto(`${origin}/ti/vejle/`)
@@ -65,7 +51,7 @@ describe('the public site in Chromium', () => {
   })
 
   it('suggests the phone\'s language on the chooser, then the one chosen, without redirecting', async () => {
-    const context = await browser.newContext({ locale: 'ar-SA' })
+    const context = await browser().newContext({ locale: 'ar-SA' })
     const page = await context.newPage()
     await page.goto(`${origin}/`)
     const suggestion = page.locator('#suggestion a')
@@ -80,7 +66,7 @@ describe('the public site in Chromium', () => {
   })
 
   it('works without JavaScript: the landing page reads and acts the same', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false })
+    const context = await browser().newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(`${origin}/ar/aarhus/`)
     await expect(page.locator('a[href^="tel:"]').count()).resolves.toBe(1)

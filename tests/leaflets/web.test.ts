@@ -4,42 +4,28 @@
  * offered for print and linked.
  */
 import { readFile } from 'node:fs/promises'
-import type { Server } from 'node:http'
 import path from 'node:path'
-import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { serveSite } from '../../site/build/serve.ts'
-import { launchChromium } from '../support/browser.ts'
+import { describe, expect, inject, it } from 'vitest'
+import { axeViolations, siteInBrowser } from '../support/site-in-browser.ts'
 
 const port = 4991
-const origin = `http://127.0.0.1:${port}`
 const read = (p: string) => readFile(path.join(inject('siteDir'), p, 'index.html'), 'utf8')
 
 describe('the leaflet web page', () => {
-  let server: Server
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await serveSite(inject('siteDir'), port)
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    server?.close()
-  })
+  const site = siteInBrowser(port)
+  const browser = () => site.browser
+  const { origin } = site
 
   // pl has no leaflet text: the fallback page.
   const pages = ['da/aarhus/leaflet', 'ar/aarhus/leaflet', 'ti/vejle/leaflet', 'ur/esbjerg/leaflet', 'ar/aarhus/leaflet/bilingual', 'ur/aarhus/leaflet/bilingual', 'pl/aarhus/leaflet']
   it.each(pages)('/%s/ has no WCAG 2.2 AA violations and loads nothing from another host', async (p) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 } })
     const page = await context.newPage()
     const requests: string[] = []
     page.on('request', (r) => requests.push(r.url()))
     await page.goto(`${origin}/${p}/`)
     await page.evaluate(() => document.fonts.ready)
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     expect(requests.filter((u) => !u.startsWith(origin))).toEqual([])
     await context.close()
   })
