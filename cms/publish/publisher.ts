@@ -124,7 +124,12 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
     async stop() {
       clearTimeout(timer)
       timer = undefined
-      if (child?.pid) process.kill(-child.pid, 'SIGTERM')
+      const running = child
+      if (running?.pid) {
+        const exited = new Promise((resolve) => running.once('exit', resolve))
+        process.kill(-running.pid, 'SIGTERM')
+        await exited
+      }
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
