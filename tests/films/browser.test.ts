@@ -158,6 +158,25 @@ describe('the film page', () => {
     await context.close()
   })
 
+  it.each([
+    ['ar', 'الحصائر'],
+    ['da', 'måtterne'],
+    ['en', 'volunteers'],
+  ])('finds the film by a word of its %s transcript, in that language\'s index', async (lang, word) => {
+    const context = await newContext()
+    const page = await context.newPage()
+    await page.goto(`${origin}/${lang}/films/${film}/`)
+    // A string, not a function: vitest would rewrite a function's import() for Node.
+    const found = await page.evaluate(`(async () => {
+      const pf = await import('/pagefind-films/pagefind.js')
+      await pf.init()
+      const search = await pf.search(${JSON.stringify(word)})
+      return Promise.all(search.results.map(async (r) => (await r.data()).url))
+    })()`)
+    expect(found).toEqual([`/${lang}/films/${film}/`])
+    await context.close()
+  })
+
   it.each(['da', 'ar', 'ti'])('has no WCAG 2.2 AA findings (%s), nor the visit page', async (lang) => {
     const context = await newContext()
     const page = await context.newPage()

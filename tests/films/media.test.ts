@@ -154,6 +154,13 @@ describe('renditions', () => {
   })
 })
 
+describe('the films stylesheet', () => {
+  it('uses logical properties only, so right-to-left pages mirror', async () => {
+    const css = await readFile(path.join(root, 'site/styles/films.css'), 'utf8')
+    expect(css).not.toMatch(/(margin|padding|border)-(left|right)|[^-](left|right)\s*:|text-align\s*:\s*(left|right)|float\s*:/)
+  })
+})
+
 describe('the rendition a reader starts with', () => {
   it.each([
     [undefined, true],
