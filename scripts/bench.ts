@@ -14,7 +14,9 @@
  * - XLIFF: export and import of a full locale, demo and generated (scripts/bench-xliff.ts).
  * - publish → live latency and the translation report's time, demo and ~10,000 pages
  *   (scripts/bench-publish.ts).
- *   --only sqlite | postgres | site | catalogue | leaflets | xliff | publish
+ * - films: bytes per minute of each rendition, encoding time, visit-kit size, time to first frame
+ *   under throttling (scripts/bench-films.ts).
+ *   --only sqlite | postgres | site | catalogue | leaflets | xliff | publish | films
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -30,13 +32,14 @@ import { benchCatalogue } from './bench-catalogue.ts'
 import { benchLeaflets } from './bench-leaflets.ts'
 import { benchXliff } from './bench-xliff.ts'
 import { benchPublish } from './bench-publish.ts'
+import { benchFilms } from './bench-films.ts'
 import { benchSite } from './bench-site.ts'
 import { ensureSystemPackages } from './system-deps.ts'
 
 const args = process.argv.slice(2)
 const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined)
 const generated = Number(arg('activities') ?? 5000)
-const only = arg('only') as DatabaseKind | 'site' | 'catalogue' | 'leaflets' | 'xliff' | 'publish' | undefined
+const only = arg('only') as DatabaseKind | 'site' | 'catalogue' | 'leaflets' | 'xliff' | 'publish' | 'films' | undefined
 const repo = process.cwd()
 const demo = path.join(repo, 'content')
 
@@ -115,6 +118,7 @@ try {
   if (only === undefined || only === 'xliff') await benchXliff(scratch, report, Math.min(generated, 500))
   // 400 activities × 21 languages, with the browse pages: about 10,000 pages.
   if (only === undefined || only === 'publish') await benchPublish(scratch, report, 400)
+  if (only === undefined || only === 'films') await benchFilms(scratch, report)
 } finally {
   pg?.stop()
   await rm(scratch, { recursive: true, force: true })

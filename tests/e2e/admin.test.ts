@@ -35,6 +35,8 @@ describe('the admin in Chromium', () => {
     server = await startAdmin({ port: 3917, env: { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: 'e2e-secret' } })
     browser = await launchChromium()
     page = await browser.newPage()
+    // The admin's first pages can be slow while the other test files load the machine.
+    page.setDefaultTimeout(90_000)
   })
   afterAll(async () => {
     await browser?.close()

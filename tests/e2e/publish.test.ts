@@ -51,6 +51,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
   }
   async function loggedIn(user: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext()
+    context.setDefaultTimeout(90_000)
     const page = await context.newPage()
     const res = await page.request.post(`${admin.url}/api/users/login`, { data: user })
     expect(res.ok()).toBe(true)
@@ -90,6 +91,8 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     const danish = await heading('/da/activities/babymassage/')
     const somali = await heading('/so/activities/babymassage/')
     const context = await browser.newContext()
+    // The admin's first pages can be slow while the other test files load the machine.
+    context.setDefaultTimeout(90_000)
     const page = await context.newPage()
     await page.goto(`${admin.url}/admin/login`)
     await page.locator('#field-email').fill(translator.email)
