@@ -4,6 +4,7 @@
  */
 import type { AdminViewServerProps } from 'payload'
 import { DefaultTemplate } from '@payloadcms/next/templates'
+import { redirect } from 'next/navigation'
 import { Gutter } from '@payloadcms/ui'
 import { coverageReport } from '../../content/coverage-report.ts'
 import { contentKinds, type ContentSet } from '../../content/collections.ts'
@@ -23,6 +24,8 @@ function Bar({ counts, label }: { counts: Coverage; label: string }) {
 
 export async function TranslationDashboard({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req, permissions, visibleEntities, locale } = initPageResult
+  // A custom view is not behind the admin's login by itself: staff only, like the rest.
+  if (!req.user) redirect('/admin/login?redirect=%2Fadmin%2Ftranslations')
   const set = (await contentSet(req.payload)) as unknown as ContentSet
   const report = coverageReport(set)
   return (

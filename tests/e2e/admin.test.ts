@@ -59,6 +59,13 @@ describe('the admin in Chromium', () => {
     await page.getByText(/updated successfully|published successfully/i).first().waitFor()
   }
 
+  it('shows the translation dashboard to staff only', async () => {
+    const anonymous = await browser.newContext()
+    const res = await anonymous.request.get(`${server.url}/admin/translations`)
+    expect(await res.text()).not.toContain('translation-coverage')
+    await anonymous.close()
+  })
+
   it('lets an editor log in', async () => {
     await page.goto(`${server.url}/admin/login`)
     await page.locator('#field-email').fill(editor.email)
