@@ -6,10 +6,10 @@ import { getPayload, type Payload } from 'payload'
 import { createConfig, type CmsOptions } from './config.ts'
 import { databaseKind, migrationsFor } from './database.ts'
 
-export async function openCms(opts: CmsOptions & { key?: string } = {}): Promise<Payload> {
+export async function openCms(opts: CmsOptions & { key?: string; migrate?: boolean } = {}): Promise<Payload> {
   const config = await createConfig(opts)
   const payload = await getPayload({ config, key: opts.key ?? 'default', cron: false })
-  if (process.env.NODE_ENV !== 'production') {
+  if (opts.migrate !== false && process.env.NODE_ENV !== 'production') {
     await payload.db.migrate({ migrations: migrationsFor[databaseKind(opts.database)] })
   }
   return payload

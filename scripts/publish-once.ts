@@ -11,7 +11,8 @@ import { exportContent } from '../cms/sync/export.ts'
 import { buildSite } from '../site/build/build-site.ts'
 
 const outDir = path.resolve(process.env.MODERSMAL_DIST_DIR ?? path.join(repoRoot, 'dist'))
-const payload = await openCms()
+// The running CMS has migrated the database; a reader needs no schema lock beside it.
+const payload = await openCms({ migrate: false })
 try {
   const exported = await exportContent(payload, contentDir)
   for (const w of exported.warnings) console.error(`warning: ${w}`)

@@ -54,7 +54,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     context.setDefaultTimeout(90_000)
     const page = await context.newPage()
     const res = await page.request.post(`${admin.url}/api/users/login`, { data: user })
-    expect(res.ok()).toBe(true)
+    expect(res.ok(), await res.text()).toBe(true)
     return { context, page }
   }
 
@@ -68,7 +68,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     await seedContent(payload, contentDir)
     await payload.create({ collection: 'users', overrideAccess: true, data: { ...translator, role: 'translator', translatorLocales: ['ar'] } })
     await payload.create({ collection: 'users', overrideAccess: true, data: { ...editor, role: 'editor' } })
-    for (const slug of ['babymassage', 'saebebobler']) {
+    for (const slug of ['babymassage', 'saebebobler', 'mavetid']) {
       ids[slug] = (await payload.find({ collection: 'activities', where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
     }
     await closeCms(payload)
@@ -121,7 +121,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     const before = await heading('/da/activities/saebebobler/')
     const { context, page } = await loggedIn(editor)
     const res = await page.request.patch(`${admin.url}/api/activities/${ids.saebebobler}?locale=da`, { data: { title: 'Sæbebobler i haven', _status: 'published' } })
-    expect(res.ok()).toBe(true)
+    expect(res.ok(), await res.text()).toBe(true)
     // Let the publish get well into its work, then kill it.
     await until(async () => publisher.running)
     await new Promise((r) => setTimeout(r, 4000))
@@ -146,13 +146,14 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
 
   it('a Danish change puts the "translation may be behind" notice on the public Arabic page', async () => {
     const { context, page } = await loggedIn(editor)
-    const res = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=da`, { data: { purpose: 'At give mor og baby ro og nærhed, og at mødrene lærer hinanden at kende.', _status: 'published' } })
-    expect(res.ok()).toBe(true)
-    await until(async () => (await (await fetch(`${siteUrl}/ar/activities/babymassage/`)).text()).includes('data-outdated'))
-    const html = await (await fetch(`${siteUrl}/ar/activities/babymassage/`)).text()
+    // Not the activity the translator had open: Payload locks a document someone is editing.
+    const res = await page.request.patch(`${admin.url}/api/activities/${ids.mavetid}?locale=da`, { data: { purpose: 'At styrke babyens nakke og ryg, og at mødrene ser, hvor meget deres baby kan.', _status: 'published' } })
+    expect(res.ok(), await res.text()).toBe(true)
+    await until(async () => (await (await fetch(`${siteUrl}/ar/activities/mavetid/`)).text()).includes('data-outdated'))
+    const html = await (await fetch(`${siteUrl}/ar/activities/mavetid/`)).text()
     expect(html).toMatch(/data-outdated="purpose"/)
-    expect(html).toContain('href="/da/activities/babymassage/"')
-    expect(await (await fetch(`${siteUrl}/da/activities/babymassage/`)).text()).not.toContain('data-outdated')
+    expect(html).toContain('href="/da/activities/mavetid/"')
+    expect(await (await fetch(`${siteUrl}/da/activities/mavetid/`)).text()).not.toContain('data-outdated')
     await context.close()
   })
 })
