@@ -13,10 +13,12 @@ import { Activities } from './collections/Activities/index.ts'
 import { Films } from './collections/Films/index.ts'
 import { Guides } from './collections/Guides/index.ts'
 import { Leaflets } from './collections/Leaflets/index.ts'
-import { Media, maxImageBytes } from './collections/Media/index.ts'
+import { Media } from './collections/Media/index.ts'
 import { Municipalities } from './collections/Municipalities/index.ts'
 import { Programmes } from './collections/Programmes/index.ts'
 import { Users } from './collections/Users/index.ts'
+import { Videos } from './collections/Videos/index.ts'
+import { largestUploadLimit, tooLargeMessage, uploadLimitOf } from './collections/limitFileSize.ts'
 import { databaseAdapter, type DatabaseOptions } from './database.ts'
 import { requiredInSourceOnly } from './fields/requiredInSource.ts'
 import { recordProvenance } from './hooks/recordProvenance.ts'
@@ -29,6 +31,8 @@ export interface CmsOptions {
   /** Where uploads are stored; defaults to data/. */
   dataDir?: string
   secret?: string
+  /** Upload size limits in bytes per collection slug, instead of the collections' own (tests). */
+  maxFileBytes?: Partial<Record<string, number>>
 }
 
 /**
@@ -68,8 +72,18 @@ const withStaticDir = (collection: CollectionConfig, dataDir: string): Collectio
     ? { ...collection, upload: { ...collection.upload, staticDir: path.join(dataDir, collection.slug) } }
     : collection
 
+const withUploadLimit = (collection: CollectionConfig, maxFileBytes: number | undefined): CollectionConfig => {
+  const limit = uploadLimitOf(collection)
+  return limit && maxFileBytes !== undefined ? { ...collection, custom: { ...collection.custom, uploadLimit: { ...limit, maxFileBytes } } } : collection
+}
+
 export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
   const dataDir = opts.dataDir ?? defaultDataDir
+  const collections = [Users, Media, Videos, Programmes, Municipalities, Activities, Guides, Films, Leaflets]
+    .map((c) => withUploadLimit(withStaticDir(c, dataDir), opts.maxFileBytes?.[c.slug]))
+  // The multipart parser has one limit for every collection: the largest, so no video is cut
+  // off; each collection's own limit is then enforced by its limitFileSize hook.
+  const largest = largestUploadLimit(collections)
   return buildConfig({
     secret: cmsSecret(opts.secret, dataDir),
     serverURL: process.env.CMS_PUBLIC_URL ?? '',
@@ -82,7 +96,7 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       },
       importMap: { baseDir: path.join(repoRoot, 'cms'), importMapFile: path.join(repoRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
     },
-    collections: [Users, withStaticDir(Media, dataDir), Programmes, Municipalities, Activities, Guides, Films, Leaflets].map(contentCollection),
+    collections: collections.map(contentCollection),
     editor: lexicalEditor(),
     db: databaseAdapter(opts.database),
     localization: {
@@ -92,7 +106,12 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       // fallbackLocale: false so fallback text is never written as a translation.
       fallback: true,
     },
-    upload: { limits: { fileSize: maxImageBytes } },
+    upload: {
+      limits: { fileSize: largest.maxFileBytes },
+      // The whole request (file and form fields) may be a little larger than the file; Payload's default is 50 MB.
+      requestSizeLimit: largest.maxFileBytes + 1024 * 1024,
+      responseOnLimit: tooLargeMessage(largest),
+    },
     sharp,
     graphQL: { disable: true },
     telemetry: false,

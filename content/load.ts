@@ -51,7 +51,8 @@ export async function loadContent(root: string): Promise<ContentSet> {
       ;(set[kind] as unknown[]).push(value)
       origin.set(`${kind}/${value.slug}`, rel)
     }
-    if (kind === 'media') problems.push(...(await checkMediaFiles(root, set)))
+    if (kind === 'media') problems.push(...(await checkFiles(root, 'media', set.media, mediaFilesDir(root))))
+    if (kind === 'films') problems.push(...(await checkFiles(root, 'films', set.films, filmFilesDir(root), 'video')))
   }
 
   problems.push(...(await loadCodes(root, set)))
@@ -111,13 +112,18 @@ async function listYaml(dir: string): Promise<string[]> {
 }
 
 export const mediaFilesDir = (root: string) => path.join(root, 'media', 'files')
+/** Films' original videos (`video:`), beside the films as images are beside their metadata. */
+export const filmFilesDir = (root: string) => path.join(root, 'films', 'files')
 
-async function checkMediaFiles(root: string, set: ContentSet): Promise<string[]> {
+/** Every file a document names (`field`) must exist in `dir`. */
+async function checkFiles(root: string, kind: ContentKind, docs: Array<{ slug: string }>, dir: string, field = 'file'): Promise<string[]> {
   const problems: string[] = []
-  for (const m of set.media) {
-    const file = path.join(mediaFilesDir(root), m.file)
+  for (const doc of docs) {
+    const name = (doc as Record<string, unknown>)[field] as string | undefined
+    if (name === undefined) continue
+    const file = path.join(dir, name)
     const exists = await stat(file).then((s) => s.isFile(), () => false)
-    if (!exists) problems.push(`media/${m.slug}${contentExtension}: file: ${path.relative(root, file)} does not exist`)
+    if (!exists) problems.push(`${kind}/${doc.slug}${contentExtension}: ${field}: ${path.relative(root, file)} does not exist`)
   }
   return problems
 }

@@ -7,7 +7,7 @@ import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
-import { contentExtension, loadContent, mediaFilesDir } from '../../content/load.ts'
+import { contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { serializeDocument } from '../../content/serialize.ts'
 import { orderProvenance } from '../../content/translations.ts'
 import { fromPayloadRefs } from './references.ts'
@@ -39,6 +39,10 @@ export async function exportContent(payload: Payload, contentRoot: string): Prom
     docsByKind.set(kind, docs as Record<string, unknown>[])
   }
 
+  // Films name their video by its stored file name (as content/ does), not by id.
+  const { docs: videos } = await payload.find({ collection: 'videos', depth: 0, pagination: false, overrideAccess: true })
+  for (const v of videos) refs.add('videos', v.filename as string, v.id)
+
   const total = [...docsByKind.values()].reduce((n, docs) => n + docs.length, 0)
   if (total === 0) {
     // Almost always a wrong database (or an unseeded one), and it would empty content/.
@@ -64,6 +68,11 @@ export async function exportContent(payload: Payload, contentRoot: string): Prom
           const { slug, ...rest } = doc
           await writeFile(path.join(dir, `${slug}${contentExtension}`), serializeDocument({ slug, file: d.filename, ...rest }))
         } else {
+          if (kind === 'films' && typeof doc.video === 'string') {
+            const upload = payload.collections.videos.config.upload
+            await mkdir(filmFilesDir(staging), { recursive: true })
+            await copyFile(path.join(upload.staticDir!, doc.video), path.join(filmFilesDir(staging), doc.video))
+          }
           await writeFile(path.join(dir, `${d.slug}${contentExtension}`), serializeDocument(doc))
         }
       }

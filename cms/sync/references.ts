@@ -1,7 +1,12 @@
 import type { References } from './convert.ts'
 
-/** Slug ↔ id for every document of the content collections, filled as documents are read or created. */
-export function fromPayloadRefs(): References & { add(collection: string, slug: string, id: number | string): void } {
+export type ContentReferences = References & { add(collection: string, slug: string, id: number | string): void }
+
+/**
+ * Slug ↔ id for every document of the content collections, filled as documents are read or
+ * created. Videos are named by their file name, which content/ uses in their place.
+ */
+export function fromPayloadRefs(): ContentReferences {
   const ids = new Map<string, number | string>()
   const slugs = new Map<string, string>()
   return {

@@ -4,12 +4,12 @@
  * transaction, so a failure leaves the database as it was.
  */
 import path from 'node:path'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
-import { loadContent, mediaFilesDir } from '../../content/load.ts'
+import { filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { sourceLocale } from '../../locales/registry.ts'
 import { localesIn } from '../../content/schema/index.ts'
-import { fromPayloadRefs } from './references.ts'
+import { fromPayloadRefs, type ContentReferences } from './references.ts'
 import { toPayload } from './convert.ts'
 
 export interface SeedResult {
@@ -33,6 +33,8 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
   let writes = 0
   try {
     for (const kind of contentKinds) {
+      // A film's original video is an upload of its own, named by its file name in content/.
+      if (kind === 'films') writes += await seedVideos(payload, req, set.films, filmFilesDir(contentRoot), refs)
       const fields = payload.collections[kind].config.fields
       for (const doc of set[kind] as Array<Record<string, unknown> & { slug: string; file?: string }>) {
         const present = localesIn(doc)
@@ -66,4 +68,13 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
   }
   const counts = Object.fromEntries(contentKinds.map((k) => [k, set[k].length])) as Record<ContentKind, number>
   return { counts, writes }
+}
+
+async function seedVideos(payload: Payload, req: PayloadRequest, films: Array<{ video?: string }>, dir: string, refs: ContentReferences): Promise<number> {
+  const names = [...new Set(films.flatMap((f) => (f.video ? [f.video] : [])))]
+  for (const name of names) {
+    const created = await payload.create({ collection: 'videos', req, overrideAccess: true, depth: 0, data: {}, filePath: path.join(dir, name), context: { seeding: true } })
+    refs.add('videos', name, created.id)
+  }
+  return names.length
 }

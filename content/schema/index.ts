@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
 import {
   activityThemes,
+  chapterLabels,
   groupPhases,
   guestKinds,
   guideTopics,
@@ -19,6 +20,7 @@ import {
 } from './vocabulary.ts'
 
 export * from './vocabulary.ts'
+import { chapterProblems } from './chapters.ts'
 import { provenanceKeys, translatableFields } from '../translations.ts'
 
 export const slug = z
@@ -263,6 +265,10 @@ export const filmSchema = withTranslationStatus(
     description: localizedText(),
     durationSeconds: z.int().min(1).max(7200),
     poster: slug.optional(),
+    /** The original video's file name in films/files/; without it the site needs a generated demo film of this slug. */
+    video: z.string().regex(/^[a-z0-9-]+\.(mp4|webm)$/, 'must be a lower-case file name ending in .mp4 or .webm').optional(),
+    /** Where a viewer can jump to: seconds from the start, named by a locale-independent label key. */
+    chapters: z.array(z.strictObject({ start: z.number().min(0), label: z.enum(chapterLabels) })).optional(),
     /** WebVTT text per locale. */
     subtitles: localized(z.string().startsWith('WEBVTT', 'must be WebVTT text starting with "WEBVTT"'), { sourceRequired: false }).optional(),
     transcript: localizedText({ sourceRequired: false }).optional(),
@@ -270,7 +276,10 @@ export const filmSchema = withTranslationStatus(
     sourceHashes: sourceHashes.optional(),
     sourceUpdated: sourceUpdated.optional(),
   }),
-)
+).superRefine((film, ctx) => {
+  for (const p of chapterProblems((film.chapters ?? []).map((c) => c.start), film.durationSeconds))
+    ctx.addIssue({ code: 'custom', path: ['chapters', p.index, 'start'], message: p.message })
+})
 
 export const leafletSchema = withTranslationStatus(
   z.strictObject({

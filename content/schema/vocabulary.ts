@@ -79,3 +79,10 @@ export type ReviewerRole = (typeof reviewerRoles)[number]
  */
 export const translationStatuses = ['machine', 'reviewed'] as const
 export type TranslationStatus = (typeof translationStatuses)[number]
+
+/** A film chapter's name: keys of the films namespace's `chapter` labels, so every language has them. */
+export const chapterLabels = ['chapter.intro', 'chapter.forWhom', 'chapter.where', 'chapter.what', 'chapter.join'] as const
+export type ChapterLabel = (typeof chapterLabels)[number]
+
+/** The video formats a film's original may have (checked by content on upload). */
+export const videoMimeTypes = ['video/mp4', 'video/webm'] as const

@@ -11,6 +11,7 @@ import { mediaFilesDir } from '../../content/load.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { databases, startTestCms, type TestCms } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
+import { makeVideo } from '../support/video.ts'
 
 type Role = 'anonymous' | 'admin' | 'editor' | 'translator' | 'coordinator'
 type Op = 'read' | 'read draft' | 'update text da' | 'update text ar' | 'update text so' | 'update shared field' | 'create' | 'delete'
@@ -41,7 +42,12 @@ function allowed(role: Role, op: Op, collection: string, which: Which): boolean 
   return op === 'update text ar'
 }
 
-const cases = Object.keys(collections).flatMap((collection) =>
+/** Film videos have no text and no drafts: reading, uploading, replacing the file (the shared value) and deleting. */
+const videoOps: Op[] = ['read', 'update shared field', 'create', 'delete']
+
+const cases = [
+  ...roles.flatMap((role) => videoOps.map((op) => ({ collection: 'videos', which: 'own' as Which, role, op, expected: allowed(role, op, 'videos', 'own') }))),
+  ...Object.keys(collections).flatMap((collection) =>
   (['own', 'other'] as Which[])
     .filter((which) => which === 'own' || collections[collection]!.other)
     .flatMap((which) =>
@@ -52,7 +58,8 @@ const cases = Object.keys(collections).flatMap((collection) =>
           .map((op) => ({ collection, which, role, op, expected: allowed(role, op, collection, which) })),
       ),
     ),
-)
+  ),
+]
 
 /** Removes ids of array rows and Payload's own fields from a stored document, to create a copy. */
 function copyable(doc: Record<string, unknown>): Record<string, unknown> {
@@ -82,8 +89,12 @@ describe.each(databases)('role matrix on %s', (kind) => {
     return data
   }
   const filePath = path.join(mediaFilesDir(repoContent), 'mor-og-baby.png')
+  const video = makeVideo('mp4')
+  const videoFile = () => ({ file: { name: `film-${++counter}.mp4`, mimetype: 'video/mp4', data: video, size: video.length } })
   const create = (collection: string, options: object) =>
-    payload.create({ collection: collection as CollectionSlug, locale: 'da', data: freshData(collection) as never, ...(collection === 'media' ? { filePath } : {}), ...options })
+    collection === 'videos'
+      ? payload.create({ collection: 'videos', data: {}, ...videoFile(), ...options })
+      : payload.create({ collection: collection as CollectionSlug, locale: 'da', data: freshData(collection) as never, ...(collection === 'media' ? { filePath } : {}), ...options })
 
   beforeAll(async () => {
     cms = await startTestCms(kind, 'matrix')
@@ -101,6 +112,7 @@ describe.each(databases)('role matrix on %s', (kind) => {
       if (collection !== 'media') await create(collection, { overrideAccess: true, draft: true, data: { ...freshData(collection), slug: `kladde-${collection}`, _status: 'draft' } })
       if (collection === 'guides') templates.guides!.topic = 'danish-traditions'
     }
+    ids['videos/own'] = (await create('videos', { overrideAccess: true })).id
     const aarhus = ids['municipalities/own']!
     for (const [role, extra] of [['admin', {}], ['editor', {}], ['translator', { translatorLocales: ['ar'] }], ['coordinator', { municipality: aarhus }]] as const) {
       const u = await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@example.org`, password: 'test-password-1', role, ...extra } })
@@ -133,6 +145,10 @@ describe.each(databases)('role matrix on %s', (kind) => {
         return
       }
       case 'update shared field': {
+        if (collection === 'videos') {
+          await payload.update({ collection: 'videos', id, data: {}, ...videoFile(), ...as(role) })
+          return
+        }
         // In Arabic: the locale a translator may write, so only the field rule can refuse her.
         const value = conf.shared[1](++counter)
         await payload.update({ collection: slug, id, locale: 'ar', ...as(role), data: { [conf.shared[0]]: value } as never })

@@ -1,13 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentKinds } from '../../content/collections.ts'
-import { loadContent } from '../../content/load.ts'
+import { filmFilesDir, loadContent } from '../../content/load.ts'
 import { exportContent } from '../../cms/sync/export.ts'
 import { DatabaseNotEmptyError, seedContent } from '../../cms/sync/seed.ts'
 import { databases, startTestCms, type TestCms } from '../support/cms.ts'
-import { readTree, repoContent } from '../support/content.ts'
+import { copyOfContent, readTree, repoContent } from '../support/content.ts'
+import { makeVideo } from '../support/video.ts'
 
 describe.each(databases)('content/ round trip on %s', (kind) => {
   let cms: TestCms
@@ -104,5 +105,39 @@ describe.each(databases)('content/ round trip on %s', (kind) => {
     const set = await loadContent(out)
     expect(set.activities.find((a) => a.slug === 'babymassage')!.title.da).toBe(massage.title)
     expect(set.programmes.map((p) => p.slug)).not.toContain('kladde-program')
+  })
+})
+
+describe.each(databases)('a film with its own video round-trips on %s', (kind) => {
+  let cms: TestCms
+  let content: string
+  let out: string
+
+  beforeAll(async () => {
+    content = await copyOfContent()
+    await mkdir(filmFilesDir(content), { recursive: true })
+    makeVideo('mp4', 2, path.join(filmFilesDir(content), 'om-moedregrupperne.mp4'))
+    const file = path.join(content, 'films', 'om-moedregrupperne.yaml')
+    const yaml = await readFile(file, 'utf8')
+    await writeFile(file, yaml.replace('poster: film-plakat\n', 'poster: film-plakat\nvideo: om-moedregrupperne.mp4\n'))
+    cms = await startTestCms(kind, 'videotrip')
+    out = await mkdtemp(path.join(tmpdir(), 'modersmal-export-'))
+    await seedContent(cms.payload, content)
+  })
+  afterAll(async () => {
+    await cms?.close()
+    await rm(out, { recursive: true, force: true })
+    await rm(content, { recursive: true, force: true })
+  })
+
+  it('uploads the video on seed and exports it and the film byte for byte', async () => {
+    const { docs } = await cms.payload.find({ collection: 'videos', overrideAccess: true })
+    expect(docs.map((d) => [d.filename, d.mimeType])).toEqual([['om-moedregrupperne.mp4', 'video/mp4']])
+    await exportContent(cms.payload, out)
+    const expected = await readTree(content, ['films'])
+    const actual = await readTree(out, ['films'])
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort())
+    for (const [file, bytes] of expected) expect(actual.get(file)!.equals(bytes), file).toBe(true)
+    expect((await loadContent(out)).films[0]!.video).toBe('om-moedregrupperne.mp4')
   })
 })

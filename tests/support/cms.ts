@@ -8,6 +8,7 @@ import path from 'node:path'
 import { inject } from 'vitest'
 import type { Payload } from 'payload'
 import { closeCms, openCms } from '../../cms/boot.ts'
+import type { CmsOptions } from '../../cms/config.ts'
 import type { DatabaseKind } from '../../cms/database.ts'
 
 export const databases: DatabaseKind[] = ['sqlite', 'postgres']
@@ -17,10 +18,12 @@ let counter = 0
 export interface TestCms {
   payload: Payload
   dataDir: string
+  /** The instance's cache key, for calling the REST handlers (handleEndpoints) on it. */
+  key: string
   close(): Promise<void>
 }
 
-export async function startTestCms(kind: DatabaseKind, name: string): Promise<TestCms> {
+export async function startTestCms(kind: DatabaseKind, name: string, options: Pick<CmsOptions, 'maxFileBytes'> = {}): Promise<TestCms> {
   const id = `${name}_${process.pid}_${counter++}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase()
   const dataDir = mkdtempSync(path.join(tmpdir(), `modersmal-test-${id}-`))
   let url: string
@@ -30,10 +33,11 @@ export async function startTestCms(kind: DatabaseKind, name: string): Promise<Te
   } else {
     url = `file:${path.join(dataDir, 'cms.db')}`
   }
-  const payload = await openCms({ database: { url }, dataDir, key: id, secret: 'test-secret' })
+  const payload = await openCms({ ...options, database: { url }, dataDir, key: id, secret: 'test-secret' })
   return {
     payload,
     dataDir,
+    key: id,
     async close() {
       await closeCms(payload)
       rmSync(dataDir, { recursive: true, force: true })

@@ -1,8 +1,19 @@
-import type { CollectionConfig } from 'payload'
+import type { ArrayFieldValidation, CollectionConfig } from 'payload'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
+import { chapterLabels } from '../../../content/schema/vocabulary.ts'
+import { chapterProblems } from '../../../content/schema/chapters.ts'
+import daFilms from '../../../locales/da/films.json' with { type: 'json' }
 import { contentVersions, publishedListIndexes } from '../options.ts'
+
+/** The same rule as content/: starts ascending and inside the film, so the export never writes an invalid file. */
+const validateChapters: ArrayFieldValidation = (value, { siblingData }) => {
+  const rows = (Array.isArray(value) ? value : []) as Array<{ start?: number | null }>
+  const duration = (siblingData as { durationSeconds?: number }).durationSeconds
+  const problems = chapterProblems(rows.map((r) => r.start ?? 0), duration)
+  return problems.length === 0 ? true : problems.map((p) => `Chapter ${p.index + 1}: ${p.message}`).join('; ')
+}
 
 /** A film shown to mothers (from the leaflet's QR code, or on the health visitor's tablet). */
 export const Films: CollectionConfig = {
@@ -17,6 +28,28 @@ export const Films: CollectionConfig = {
     { name: 'description', type: 'textarea', localized: true, required: true },
     { name: 'durationSeconds', type: 'number', required: true, min: 1, max: 7200 },
     { name: 'poster', type: 'upload', relationTo: 'media' },
+    {
+      name: 'video',
+      type: 'upload',
+      relationTo: 'videos',
+      admin: { description: 'The film itself (MP4 or WebM). The site makes the small and large versions for phones from it.' },
+    },
+    {
+      name: 'chapters',
+      type: 'array',
+      admin: { description: 'Where a health visitor can jump to, in order, each inside the film.' },
+      validate: validateChapters,
+      fields: [
+        { name: 'start', type: 'number', required: true, min: 0, admin: { description: 'Seconds from the start.' } },
+        {
+          name: 'label',
+          type: 'select',
+          required: true,
+          // The key is stored (every language has its label); staff see the Danish one.
+          options: chapterLabels.map((value) => ({ value, label: daFilms.chapter[value.slice('chapter.'.length) as keyof typeof daFilms.chapter] })),
+        },
+      ],
+    },
     {
       name: 'subtitles',
       type: 'code',

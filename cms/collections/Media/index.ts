@@ -4,18 +4,20 @@ import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
 import { dataDir } from '../../paths.ts'
-import { limitFileSize } from './hooks/limitFileSize.ts'
+import { limitFileSize, type UploadLimit } from '../limitFileSize.ts'
 import { stripImageMetadata } from './hooks/stripImageMetadata.ts'
 
 /** Raster images only: SVG and XML can carry scripts, so they are never accepted. */
 export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
 export const maxImageBytes = 10 * 1024 * 1024
+const uploadLimit: UploadLimit = { maxFileBytes: maxImageBytes, fileNoun: 'picture' }
 
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: { useAsTitle: 'slug', defaultColumns: ['filename', 'alt', 'updatedAt', 'translations'], group: 'Content' },
   access: { ...contentAccess, read: () => true },
-  hooks: { beforeOperation: [limitFileSize(maxImageBytes), stripImageMetadata] },
+  custom: { uploadLimit },
+  hooks: { beforeOperation: [limitFileSize, stripImageMetadata] },
   upload: {
     staticDir: path.join(dataDir, 'media'),
     mimeTypes: imageMimeTypes,

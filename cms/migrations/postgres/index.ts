@@ -2,6 +2,7 @@ import * as migration_20261122_022840_initial from './20261122_022840_initial';
 import * as migration_20261122_024802_former_slugs from './20261122_024802_former_slugs';
 import * as migration_20261122_031417_published_list_index from './20261122_031417_published_list_index';
 import * as migration_20261122_045239_translation_provenance from './20261122_045239_translation_provenance';
+import * as migration_20261122_070903_film_videos from './20261122_070903_film_videos';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_045239_translation_provenance.up,
     down: migration_20261122_045239_translation_provenance.down,
-    name: '20261122_045239_translation_provenance'
+    name: '20261122_045239_translation_provenance',
+  },
+  {
+    up: migration_20261122_070903_film_videos.up,
+    down: migration_20261122_070903_film_videos.down,
+    name: '20261122_070903_film_videos'
   },
 ];
