@@ -41,7 +41,7 @@ export async function benchFilms(scratch: string, report: Report): Promise<void>
   }
 
   // Encoding time on this machine, from the original again, into the scratch folder.
-  const source = filmSource(contentDir, film.slug)!
+  const source = filmSource(contentDir, film)!
   const original = source.kind === 'file' ? source.file : path.join(filmCacheDir(), film.slug, `source-${sourceHash(source)}.mp4`)
   const duration = (await ffprobe(original)).durationSeconds
   const out = path.join(scratch, 'films-encode')

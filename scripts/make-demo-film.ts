@@ -15,14 +15,19 @@ const force = args.includes('--force')
 const contentDir = path.resolve(process.env.MODERSMAL_CONTENT_DIR ?? 'content')
 const set = await loadContent(contentDir)
 const wanted = args.filter((a) => !a.startsWith('--'))
-const slugs = wanted.length ? wanted : set.films.map((f) => f.slug)
+const films = wanted.length ? set.films.filter((f) => wanted.includes(f.slug)) : set.films
+const unknown = wanted.filter((w) => !set.films.some((f) => f.slug === w))
+if (unknown.length) {
+  console.error(`No film with the slug ${unknown.join(', ')} in ${contentDir}/films/.`)
+  process.exit(1)
+}
 
 let last = ''
 const started = performance.now()
 try {
   const media = await prepareFilms(
     contentDir,
-    slugs,
+    films,
     (what, fraction) => {
       const line = `${what}: ${Math.round(fraction * 100)} %`
       if (process.stdout.isTTY) process.stdout.write(`\r${line.padEnd(60)}`)

@@ -22,6 +22,7 @@ import {
   sourceHash,
   type DemoFilm,
   type FilmMedia,
+  type FilmRef,
   type FilmSource,
   type RenditionSpec,
 } from '../lib/films.ts'
@@ -46,16 +47,17 @@ export function mediaKey(srcHash: string): string {
 }
 
 /** Makes sure every film has its renditions and poster; returns their records by slug. */
-export async function prepareFilms(contentDir: string, slugs: string[], progress: Progress = () => {}, opts: { force?: boolean } = {}): Promise<Map<string, FilmMedia>> {
+export async function prepareFilms(contentDir: string, films: FilmRef[], progress: Progress = () => {}, opts: { force?: boolean } = {}): Promise<Map<string, FilmMedia>> {
   const out = new Map<string, FilmMedia>()
-  const missing = slugs.filter((s) => !filmSource(contentDir, s))
-  if (missing.length) throw new Error(missing.map(noSourceMessage).join('\n'))
-  for (const slug of slugs) out.set(slug, await prepareFilm(contentDir, slug, progress, opts))
+  const missing = films.filter((f) => !filmSource(contentDir, f))
+  if (missing.length) throw new Error(missing.map((f) => noSourceMessage(f.slug)).join('\n'))
+  for (const film of films) out.set(film.slug, await prepareFilm(contentDir, film, progress, opts))
   return out
 }
 
-export async function prepareFilm(contentDir: string, slug: string, progress: Progress = () => {}, opts: { force?: boolean } = {}): Promise<FilmMedia> {
-  const source = filmSource(contentDir, slug)
+export async function prepareFilm(contentDir: string, film: FilmRef, progress: Progress = () => {}, opts: { force?: boolean } = {}): Promise<FilmMedia> {
+  const { slug } = film
+  const source = filmSource(contentDir, film)
   if (!source) throw new Error(noSourceMessage(slug))
   const srcHash = sourceHash(source)
   const key = mediaKey(srcHash)

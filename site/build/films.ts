@@ -30,7 +30,7 @@ export async function validateSubtitles(contentDir: string, films: Film[]): Prom
 
 /** Renditions and posters for every film, made now where missing. */
 export function prepareFilmMedia(contentDir: string, set: ContentSet, progress?: Progress): Promise<Map<string, FilmMedia>> {
-  return prepareFilms(contentDir, set.films.map((f) => f.slug), progress)
+  return prepareFilms(contentDir, set.films, progress)
 }
 
 export interface KitFile {

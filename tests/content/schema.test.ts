@@ -104,6 +104,25 @@ describe('content/ schema', () => {
     expect(problems.some((p) => p.startsWith('shortcodes.yaml: code ZZZAR: municipality ZZZ does not exist'))).toBe(true)
   })
 
+  it('refuses film chapters after the film\'s end or out of order, naming the file and the chapter', async () => {
+    const root = await edit('films/om-moedregrupperne.yaml', (t) => t.replace('  - start: 35\n', '  - start: 12\n').replace('  - start: 80\n', '  - start: 95\n'))
+    // (The leaflet that shows the film then also says its film is gone.)
+    expect((await problemsOf(root)).filter((p) => p.startsWith('films/'))).toEqual([
+      'films/om-moedregrupperne.yaml: chapters.2.start: starts at 12 s, not after the chapter before it (17 s); list chapters in order',
+      'films/om-moedregrupperne.yaml: chapters.3.start: starts at 95 s, which is not inside the film (90 s long)',
+    ])
+  })
+
+  it('takes chapter labels from the closed list of label keys only', async () => {
+    const root = await edit('films/om-moedregrupperne.yaml', (t) => t.replace('label: chapter.where', 'label: Hvor vi mødes'))
+    expect((await problemsOf(root)).filter((p) => p.startsWith('films/'))).toEqual([expect.stringMatching(/^films\/om-moedregrupperne\.yaml: chapters\.1\.label: .*"chapter\.where"/)])
+  })
+
+  it('names a film\'s video file that is missing from films/files/', async () => {
+    const root = await edit('films/om-moedregrupperne.yaml', (t) => t.replace('poster: film-plakat\n', 'poster: film-plakat\nvideo: findes-ikke.mp4\n'))
+    expect(await problemsOf(root)).toEqual(['films/om-moedregrupperne.yaml: video: films/files/findes-ikke.mp4 does not exist'])
+  })
+
   it('collects every problem in one error instead of stopping at the first', async () => {
     await edit('activities/babymassage.yaml', (t) => t.replace(/^groupPhase: .*$/m, 'groupPhase: sometimes'))
     const root = await edit('films/om-moedregrupperne.yaml', (t) => t.replace(/^durationSeconds: .*$/m, 'durationSeconds: -1'))

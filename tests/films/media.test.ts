@@ -117,16 +117,18 @@ describe('renditions', () => {
       await rm(content, { recursive: true, force: true })
     })
 
-    it('uses content/films/files/<slug>.mp4 when it exists, and a second run does nothing', async () => {
+    const withVideo = { slug: film, video: `${film}.mp4` }
+
+    it('uses the film\'s video (a file in content/films/files/), and a second run does nothing', async () => {
       const seen: string[] = []
-      const media = await prepareFilm(content, film, (what) => seen.push(what))
+      const media = await prepareFilm(content, withVideo, (what) => seen.push(what))
       expect(media.renditions.map((r) => r.name)).toEqual(['360p', '720p'])
       expect(seen.some((w) => w.includes('360p'))).toBe(true)
       expect(seen.some((w) => w.includes('demo'))).toBe(false)
       // 640x360 is not enlarged to 720p.
       expect(media.renditions.map((r) => r.height)).toEqual([360, 360])
       const again: string[] = []
-      const second = await prepareFilm(content, film, (what) => again.push(what))
+      const second = await prepareFilm(content, withVideo, (what) => again.push(what))
       expect(second).toEqual(media)
       expect(again).toEqual([])
     })
@@ -143,13 +145,19 @@ describe('renditions', () => {
       await expect(encodeRendition(broken, path.join(dir, target), renditionSpecs[0]!, 4, () => {})).rejects.toThrow(/ffmpeg failed/)
       // … and so does a whole run on a broken original.
       await writeFile(path.join(content, 'films', 'files', `${film}.mp4`), original.subarray(0, 2000))
-      await expect(prepareFilm(content, film)).rejects.toThrow()
+      await expect(prepareFilm(content, withVideo)).rejects.toThrow()
       expect(await snapshot()).toEqual(good)
       await writeFile(path.join(content, 'films', 'files', `${film}.mp4`), original)
     })
 
     it('refuses a film with no original, naming both ways to give it one', async () => {
-      await expect(prepareFilm(content, 'no-such-film')).rejects.toThrow('add content/films/files/no-such-film.mp4 (or .webm), or register it as a generated demo film')
+      await expect(prepareFilm(content, { slug: 'no-such-film' })).rejects.toThrow(
+        'films/no-such-film.yaml: the film has no original video: put it in content/films/files/ (MP4 or WebM) and name it in video:, or register it as a generated demo film',
+      )
+    })
+
+    it('names the film and the file when its video is missing', async () => {
+      await expect(prepareFilm(content, { slug: film, video: 'glemt.mp4' })).rejects.toThrow(`films/${film}.yaml: video: films/files/glemt.mp4 does not exist`)
     })
   })
 })
