@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
 import { ensureSystemPackages } from '../../scripts/system-deps.ts'
@@ -66,7 +66,12 @@ export async function prepareFilm(contentDir: string, film: FilmRef, progress: P
   if (!opts.force && existsSync(recordFile)) {
     const record = JSON.parse(await readFile(recordFile, 'utf8')) as FilmMedia & { key?: string }
     const complete = record.key === key && [...record.renditions, ...record.posters].every((r) => existsSync(path.join(dir, r.file)))
-    if (complete) return record
+    if (complete) {
+      // The record's time says when this generation was last current (pruneFilmCache keeps the last two).
+      const now = new Date()
+      await utimes(recordFile, now, now)
+      return record
+    }
   }
   ensureSystemPackages(['ffmpeg'])
   await mkdir(dir, { recursive: true })
@@ -96,6 +101,51 @@ export async function prepareFilm(contentDir: string, film: FilmRef, progress: P
   }
   await writeAtomically(recordFile, JSON.stringify(record, null, 2))
   return record
+}
+
+const removedMarker = '.removed'
+
+/**
+ * After a successful build: removes the renditions, posters and demo originals of earlier
+ * originals of each film, and the folders of films that no longer exist. It keeps the current
+ * generation and the one before it (by when each record was last current), and a gone film's
+ * folder until the next run, because a build that started earlier (the publisher beside a manual
+ * build) may still be copying those files. Files being written (`.tmp-`, `work-`) are left alone.
+ */
+export async function pruneFilmCache(current: Map<string, string>): Promise<string[]> {
+  const cache = filmCacheDir()
+  const removed: string[] = []
+  const entries = await readdir(cache, { withFileTypes: true }).catch(() => [])
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue
+    const dir = path.join(cache, entry.name)
+    const srcHash = current.get(entry.name)
+    if (srcHash === undefined) {
+      if (existsSync(path.join(dir, removedMarker))) {
+        await rm(dir, { recursive: true, force: true })
+        removed.push(entry.name)
+      } else await writeFile(path.join(dir, removedMarker), '')
+      continue
+    }
+    await rm(path.join(dir, removedMarker), { force: true })
+    const names = await readdir(dir)
+    const records = await Promise.all(
+      names.filter((n) => /^[0-9a-f]{16}\.json$/.test(n)).map(async (n) => ({ hash: n.slice(0, -5), mtime: (await stat(path.join(dir, n))).mtimeMs })),
+    )
+    const previous = records.filter((r) => r.hash !== srcHash).sort((a, b) => b.mtime - a.mtime)[0]
+    const keep = new Set<string>()
+    for (const hash of [srcHash, previous?.hash].filter((h): h is string => !!h)) {
+      keep.add(`${hash}.json`).add(`source-${hash}.mp4`)
+      const record = JSON.parse(await readFile(path.join(dir, `${hash}.json`), 'utf8').catch(() => '{}')) as Partial<FilmMedia>
+      for (const f of [...(record.renditions ?? []), ...(record.posters ?? [])]) keep.add(f.file)
+    }
+    for (const name of names) {
+      if (keep.has(name) || name.includes('.tmp-') || name.startsWith('work-')) continue
+      await rm(path.join(dir, name), { recursive: true, force: true })
+      removed.push(`${entry.name}/${name}`)
+    }
+  }
+  return removed
 }
 
 /** The type for `<source type>`: H.264 profile and level from ffprobe, AAC-LC. */

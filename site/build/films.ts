@@ -16,7 +16,7 @@ import type { Film } from '../../content/schema/index.ts'
 import { filmCacheDir, subtitleFile, type FilmMedia } from '../lib/films.ts'
 import { urls } from '../lib/urls.ts'
 import { parseVtt, subtitleProblems, transcriptOf } from '../lib/vtt.ts'
-import { prepareFilms, type Progress } from './film-media.ts'
+import { prepareFilms, pruneFilmCache, type Progress } from './film-media.ts'
 
 /** Fails with a ContentError listing every broken subtitle file. */
 export async function validateSubtitles(contentDir: string, films: Film[]): Promise<void> {
@@ -28,9 +28,11 @@ export async function validateSubtitles(contentDir: string, films: Film[]): Prom
   if (problems.length) throw new ContentError(problems)
 }
 
-/** Renditions and posters for every film, made now where missing. */
-export function prepareFilmMedia(contentDir: string, set: ContentSet, progress?: Progress): Promise<Map<string, FilmMedia>> {
-  return prepareFilms(contentDir, set.films, progress)
+/** Renditions and posters for every film, made now where missing; then earlier generations pruned. */
+export async function prepareFilmMedia(contentDir: string, set: ContentSet, progress?: Progress): Promise<Map<string, FilmMedia>> {
+  const media = await prepareFilms(contentDir, set.films, progress)
+  await pruneFilmCache(new Map([...media].map(([slug, m]) => [slug, m.sourceHash])))
+  return media
 }
 
 export interface KitFile {

@@ -11,11 +11,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ContentError, loadContent } from '../../content/load.ts'
 import { buildSite } from '../../site/build/build-site.ts'
 import { encodeRendition, prepareFilm } from '../../site/build/film-media.ts'
+import { prepareFilmMedia } from '../../site/build/films.ts'
 import { serveSite } from '../../site/build/serve.ts'
 import { renditionSpecs } from '../../site/lib/films.ts'
 import { parseVtt, subtitleProblems } from '../../site/lib/vtt.ts'
 import { prefersSmall } from '../../site/scripts/film-player.ts'
 import { copyOfContent, repoContent } from '../support/content.ts'
+import { makeVideo } from '../support/video.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const film = 'om-moedregrupperne'
@@ -159,6 +161,69 @@ describe('renditions', () => {
     it('names the film and the file when its video is missing', async () => {
       await expect(prepareFilm(content, { slug: film, video: 'glemt.mp4' })).rejects.toThrow(`films/${film}.yaml: video: films/files/glemt.mp4 does not exist`)
     })
+  })
+})
+
+describe('pruning the film cache', () => {
+  let cache: string
+  let content: string
+  const before = process.env.MODERSMAL_FILM_CACHE
+  beforeAll(async () => {
+    cache = await mkdtemp(path.join(tmpdir(), 'modersmal-film-prune-'))
+    process.env.MODERSMAL_FILM_CACHE = cache
+    content = await copyOfContent()
+    await mkdir(path.join(content, 'films', 'files'))
+    for (const [name, seconds] of [['a', 1], ['b', 2], ['c', 3]] as const) makeVideo('mp4', seconds, path.join(content, 'films', 'files', `${name}.mp4`))
+    // What an earlier build left of a film that has since been deleted.
+    await mkdir(path.join(cache, 'slettet-film'))
+    await writeFile(path.join(cache, 'slettet-film', '0123456789abcdef.json'), '{}')
+  })
+  afterAll(async () => {
+    if (before === undefined) delete process.env.MODERSMAL_FILM_CACHE
+    else process.env.MODERSMAL_FILM_CACHE = before
+    await rm(cache, { recursive: true, force: true })
+    await rm(content, { recursive: true, force: true })
+  })
+
+  /** A build's film step with the film's video set to `name`; returns the generation's files and what was encoded. */
+  async function build(name: string) {
+    const file = path.join(content, 'films', `${film}.yaml`)
+    const yaml = (await readFile(file, 'utf8')).replace(/^video: .*\n/m, '')
+    await writeFile(file, yaml.replace('poster: film-plakat\n', `poster: film-plakat\nvideo: ${name}.mp4\n`))
+    const encoded: string[] = []
+    const media = (await prepareFilmMedia(content, await loadContent(content), (what) => encoded.push(what))).get(film)!
+    const files = [`${media.sourceHash}.json`, ...media.renditions.map((r) => r.file), ...media.posters.map((p) => p.file)]
+    return { files, encoded }
+  }
+  const present = async (files: string[]) => {
+    const names = await readdir(path.join(cache, film))
+    return files.every((f) => names.includes(f))
+  }
+  const gone = async (files: string[]) => {
+    const names = await readdir(path.join(cache, film))
+    return files.every((f) => !names.includes(f))
+  }
+
+  it('keeps the current and the previous original\'s files, removes older ones and deleted films\' folders a run later', async () => {
+    const a = await build('a')
+    expect(await readdir(cache)).toContain('slettet-film') // a build still running may need it
+    const b = await build('b')
+    expect(await readdir(cache)).not.toContain('slettet-film')
+    expect(await present([...a.files, ...b.files])).toBe(true)
+    const c = await build('c')
+    expect(await gone(a.files)).toBe(true)
+    // b's files stay: a build that started before this one may still be copying them.
+    expect(await present([...b.files, ...c.files])).toBe(true)
+    expect((await readdir(path.join(cache, film))).sort()).toEqual([...b.files, ...c.files].sort())
+  })
+
+  it('going back to the previous original encodes nothing and keeps the one it replaced', async () => {
+    const b = await build('b')
+    expect(b.encoded).toEqual([])
+    const c = await build('c')
+    expect(c.encoded).toEqual([])
+    const b2 = await build('b')
+    expect(await present([...b2.files, ...c.files])).toBe(true)
   })
 })
 
