@@ -24,6 +24,7 @@ import { requiredInSourceOnly } from './fields/requiredInSource.ts'
 import { recordProvenance } from './hooks/recordProvenance.ts'
 import { guardTranslatorWrites } from './hooks/guardTranslatorWrites.ts'
 import { requestPublishAfterChange, requestPublishAfterDelete } from './publish/requestPublish.ts'
+import { hasOwnPage, previewUrl } from './preview/paths.ts'
 import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
 
 export interface CmsOptions {
@@ -57,6 +58,7 @@ const contentCollection = (collection: CollectionConfig): CollectionConfig => {
   const hooks = collection.hooks ?? {}
   return {
     ...collection,
+    admin: hasOwnPage(collection.slug) ? { ...collection.admin, preview: (doc, { locale }) => previewUrl(collection.slug, doc, locale) } : collection.admin,
     fields: requiredInSourceOnly(collection.fields),
     hooks: {
       ...hooks,
@@ -106,6 +108,9 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       // fallbackLocale: false so fallback text is never written as a translation.
       fallback: true,
     },
+    // Per-locale publishing (see cms/collections/options.ts); the migration localized_status moved
+    // `_status` into the locales tables.
+    experimental: { localizeStatus: true },
     upload: {
       limits: { fileSize: largest.maxFileBytes },
       // The whole request (file and form fields) may be a little larger than the file; Payload's default is 50 MB.

@@ -1,12 +1,15 @@
 /**
  * Writes the published content of the CMS to content/: every locale that has its own text
- * (never fallback text), references by slug, media files beside their metadata. The new tree is
- * written aside, validated with the same schema as the seed, and only then swapped in.
+ * (never fallback text) and is published, references by slug, media files beside their metadata.
+ * The new tree is written aside, validated with the same schema as the seed, and only then
+ * swapped in. With `drafts`, the latest versions instead, for the draft preview (cms/preview/).
  */
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
+import { sourceLocale } from '../../locales/registry.ts'
+import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
 import { contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { serializeDocument } from '../../content/serialize.ts'
 import { orderProvenance } from '../../content/translations.ts'
@@ -18,25 +21,33 @@ export interface ExportResult {
   warnings: string[]
 }
 
-const published = { _status: { equals: 'published' } } as const
+type Doc = Record<string, unknown>
 
-export async function exportContent(payload: Payload, contentRoot: string): Promise<ExportResult> {
+export async function exportContent(payload: Payload, contentRoot: string, opts: { drafts?: boolean } = {}): Promise<ExportResult> {
   const refs = fromPayloadRefs()
-  const docsByKind = new Map<ContentKind, Record<string, unknown>[]>()
+  const docsByKind = new Map<ContentKind, Doc[]>()
   for (const kind of contentKinds) {
+    const { config } = payload.collections[kind]
     const { docs } = await payload.find({
       collection: kind,
-      where: payload.collections[kind].config.versions?.drafts ? published : undefined,
       locale: 'all',
       fallbackLocale: false,
-      draft: false,
+      draft: Boolean(opts.drafts),
       depth: 0,
       pagination: false,
       overrideAccess: true,
       sort: 'slug',
     })
-    for (const d of docs as Array<Record<string, unknown>>) refs.add(kind, d.slug as string, d.id as number)
-    docsByKind.set(kind, docs as Record<string, unknown>[])
+    // The status is per locale: a document is public when its Danish source is published, and
+    // carries only the translations that are published themselves.
+    const live = opts.drafts || !config.versions?.drafts
+      ? (docs as Doc[])
+      : (docs as Doc[]).flatMap((d) => {
+          const locales = publishedLocales(d)
+          return locales.includes(sourceLocale) ? [onlyLocales(config.fields, d, new Set(locales))] : []
+        })
+    for (const d of live) refs.add(kind, d.slug as string, d.id as number)
+    docsByKind.set(kind, live)
   }
 
   // Films name their video by its stored file name (as content/ does), not by id.

@@ -9,13 +9,14 @@
  * the report lists every refusal. Otherwise each document gets the translated fields, the hashes
  * from the file (equal to the current Danish ones, checked) and `translationStatus` = the status
  * asked for, written with `context.provenance = 'keep'` so the provenance hook leaves them alone.
- * A document keeps its `_status`: a published one is published again with the new translation, a
- * draft gets a new draft, so an editor's unpublished Danish is never published by an import.
+ * A document keeps its status: where its latest Danish is published, the imported language is
+ * published too (the status is per locale, so only that language); otherwise it gets a draft.
  */
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
 import { buildXliff, parseXliff, planImport, targetLocale, type CollectionDoc, type Refusal, type XliffDoc, type XliffExport } from '../../content/xliff.ts'
-import type { LocaleCode } from '../../locales/registry.ts'
+import { sourceLocale, type LocaleCode } from '../../locales/registry.ts'
+import { statusIn } from '../publish/localeStatus.ts'
 import { fromPayload, toPayload, type References } from './convert.ts'
 
 /** Ids stand in for slugs: XLIFF needs no references, and the writes send them back unchanged. */
@@ -24,7 +25,7 @@ const idRefs: References = {
   idOf: (_collection, slug) => (/^\d+$/.test(slug) ? Number(slug) : slug),
 }
 
-type Raw = Record<string, unknown> & { id: number | string; slug: string; _status?: string }
+type Raw = Record<string, unknown> & { id: number | string; slug: string }
 
 async function latest(payload: Payload, collection: ContentKind, req?: Parameters<Payload['find']>[0]['req'], slugs?: string[]): Promise<Raw[]> {
   const { docs } = await payload.find({
@@ -112,7 +113,7 @@ export async function importXliff(payload: Payload, xml: string, opts: { status:
     for (const update of plan.updates) {
       const { collection, raw } = raws.get(`${update.collection}/${update.slug}`)!
       const fields = payload.collections[collection].config.fields
-      const published = raw._status === 'published'
+      const published = statusIn(raw, sourceLocale) === 'published'
       const oldHashes = (raw.sourceHashes as Record<string, Record<string, string> | null> | undefined)?.[locale] ?? {}
       const changed = Object.keys(update.values).length > 0
       await payload.update({

@@ -23,7 +23,8 @@ export interface TestCms {
   close(): Promise<void>
 }
 
-export async function startTestCms(kind: DatabaseKind, name: string, options: Pick<CmsOptions, 'maxFileBytes'> = {}): Promise<TestCms> {
+/** `migrate: false` leaves the database empty, for a test that runs the migrations itself. */
+export async function startTestCms(kind: DatabaseKind, name: string, options: Pick<CmsOptions, 'maxFileBytes'> & { migrate?: boolean } = {}): Promise<TestCms> {
   const id = `${name}_${process.pid}_${counter++}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase()
   const dataDir = mkdtempSync(path.join(tmpdir(), `modersmal-test-${id}-`))
   let url: string

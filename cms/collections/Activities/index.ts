@@ -4,7 +4,7 @@ import { slugField } from '../../fields/slug.ts'
 import { stringListField } from '../../fields/stringList.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
 import { activityThemes, groupPhases, guestKinds, materialsLevels, seasons } from '../../../content/schema/vocabulary.ts'
-import { contentVersions, optionsOf, publishedListIndexes } from '../options.ts'
+import { contentVersions, optionsOf } from '../options.ts'
 
 const range = (name: string, min: number, max: number, description: string): GroupField => ({
   name,
@@ -24,7 +24,6 @@ export const Activities: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'themes', 'durationMinutes', '_status', 'translations'], group: 'Content' },
   access: contentAccess,
   versions: contentVersions,
-  indexes: publishedListIndexes,
   fields: [
     slugField(),
     { name: 'title', type: 'text', localized: true, required: true },

@@ -5,7 +5,7 @@ import { provenanceFields } from '../../fields/provenance.ts'
 import { chapterLabels } from '../../../content/schema/vocabulary.ts'
 import { chapterProblems } from '../../../content/schema/chapters.ts'
 import daFilms from '../../../locales/da/films.json' with { type: 'json' }
-import { contentVersions, publishedListIndexes } from '../options.ts'
+import { contentVersions } from '../options.ts'
 
 /** The same rule as content/: starts ascending and inside the film, so the export never writes an invalid file. */
 const validateChapters: ArrayFieldValidation = (value, { siblingData }) => {
@@ -21,7 +21,6 @@ export const Films: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'durationSeconds', '_status', 'translations'], group: 'Content' },
   access: contentAccess,
   versions: contentVersions,
-  indexes: publishedListIndexes,
   fields: [
     slugField(),
     { name: 'title', type: 'text', localized: true, required: true },

@@ -16,7 +16,7 @@ import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
 import { guideTopics, localOfferKinds, reviewerRoles } from '../../../content/schema/vocabulary.ts'
-import { contentVersions, optionsOf, publishedListIndexes } from '../options.ts'
+import { contentVersions, optionsOf } from '../options.ts'
 
 /**
  * Only what Markdown can express, so a guide round-trips through content/ without loss
@@ -43,7 +43,6 @@ export const Guides: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'topic', 'lastReviewed', '_status', 'translations'], group: 'Content' },
   access: contentAccess,
   versions: contentVersions,
-  indexes: publishedListIndexes,
   fields: [
     slugField(),
     { name: 'topic', type: 'select', options: optionsOf(guideTopics), required: true, unique: true },

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
-import { contentVersions, publishedListIndexes } from '../options.ts'
+import { contentVersions } from '../options.ts'
 
 /** The printed leaflet's text blocks; municipal facts (venue, time, contact) are added at print. */
 export const Leaflets: CollectionConfig = {
@@ -10,7 +10,6 @@ export const Leaflets: CollectionConfig = {
   admin: { useAsTitle: 'headline', defaultColumns: ['headline', 'municipality', '_status', 'translations'], group: 'Content' },
   access: contentAccess,
   versions: contentVersions,
-  indexes: publishedListIndexes,
   fields: [
     slugField(),
     { name: 'municipality', type: 'relationship', relationTo: 'municipalities', admin: { description: 'Empty: the national leaflet used in every municipality.' } },

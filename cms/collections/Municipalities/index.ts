@@ -3,7 +3,7 @@ import { municipalityAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
 import { localOfferKinds, venueTypes, weekdays } from '../../../content/schema/vocabulary.ts'
-import { contentVersions, optionsOf, publishedListIndexes } from '../options.ts'
+import { contentVersions, optionsOf } from '../options.ts'
 import { keepShortCodePermanent } from './hooks/keepShortCodePermanent.ts'
 import { rememberFormerSlugs } from './hooks/rememberFormerSlugs.ts'
 
@@ -16,7 +16,6 @@ export const Municipalities: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'shortCode', 'programme', '_status', 'translations'], group: 'Places' },
   access: municipalityAccess,
   versions: contentVersions,
-  indexes: publishedListIndexes,
   hooks: { beforeChange: [keepShortCodePermanent, rememberFormerSlugs] },
   fields: [
     slugField(),

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
-import { contentVersions, publishedListIndexes } from '../options.ts'
+import { contentVersions } from '../options.ts'
 
 /** A programme run by an organisation (DRC's "Ny mor i Danmark", Mødrehjælpen, Red Cross, …). */
 export const Programmes: CollectionConfig = {
@@ -10,7 +10,6 @@ export const Programmes: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'organisation', '_status', 'translations'], group: 'Places' },
   access: contentAccess,
   versions: contentVersions,
-  indexes: publishedListIndexes,
   fields: [
     slugField(),
     { name: 'name', type: 'text', localized: true, required: true },

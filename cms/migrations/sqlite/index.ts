@@ -3,6 +3,7 @@ import * as migration_20261122_024755_former_slugs from './20261122_024755_forme
 import * as migration_20261122_031405_published_list_index from './20261122_031405_published_list_index';
 import * as migration_20261122_045229_translation_provenance from './20261122_045229_translation_provenance';
 import * as migration_20261122_070852_film_videos from './20261122_070852_film_videos';
+import * as migration_20261122_072258_localized_status from './20261122_072258_localized_status';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_070852_film_videos.up,
     down: migration_20261122_070852_film_videos.down,
-    name: '20261122_070852_film_videos'
+    name: '20261122_070852_film_videos',
+  },
+  {
+    up: migration_20261122_072258_localized_status.up,
+    down: migration_20261122_072258_localized_status.down,
+    name: '20261122_072258_localized_status'
   },
 ];
