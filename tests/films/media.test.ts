@@ -28,6 +28,29 @@ function probe(file: string) {
   return JSON.parse(r.stdout) as { format: { duration: string; size: string }; streams: Array<{ codec_type: string; codec_name: string; height?: number }> }
 }
 
+/**
+ * For one describe block: a film cache of its own (MODERSMAL_FILM_CACHE) and a copy of content/
+ * with a films/files/ folder, both removed afterwards.
+ */
+function privateFilmWorkspace(prepare: (content: string, cache: string) => Promise<void> | void = () => {}) {
+  const dirs = { cache: '', content: '' }
+  const before = process.env.MODERSMAL_FILM_CACHE
+  beforeAll(async () => {
+    dirs.cache = await mkdtemp(path.join(tmpdir(), 'modersmal-film-cache-'))
+    process.env.MODERSMAL_FILM_CACHE = dirs.cache
+    dirs.content = await copyOfContent()
+    await mkdir(path.join(dirs.content, 'films', 'files'))
+    await prepare(dirs.content, dirs.cache)
+  })
+  afterAll(async () => {
+    if (before === undefined) delete process.env.MODERSMAL_FILM_CACHE
+    else process.env.MODERSMAL_FILM_CACHE = before
+    await rm(dirs.cache, { recursive: true, force: true })
+    await rm(dirs.content, { recursive: true, force: true })
+  })
+  return dirs
+}
+
 describe('WebVTT validation', () => {
   it('accepts the subtitles in content/', async () => {
     const set = await loadContent(repoContent)
@@ -101,120 +124,94 @@ describe('renditions', () => {
   })
 
   describe('the pipeline', () => {
-    let cache: string
-    let content: string
-    const before = process.env.MODERSMAL_FILM_CACHE
-    beforeAll(async () => {
-      cache = await mkdtemp(path.join(tmpdir(), 'modersmal-film-cache-'))
-      process.env.MODERSMAL_FILM_CACHE = cache
-      content = await copyOfContent()
-      await mkdir(path.join(content, 'films', 'files'))
+    const dirs = privateFilmWorkspace((content) => {
       // A real original of 4 seconds: bars and a tone.
       execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'smptebars=size=640x360:rate=15:duration=4', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=4', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', path.join(content, 'films', 'files', `${film}.mp4`)])
-    })
-    afterAll(async () => {
-      if (before === undefined) delete process.env.MODERSMAL_FILM_CACHE
-      else process.env.MODERSMAL_FILM_CACHE = before
-      await rm(cache, { recursive: true, force: true })
-      await rm(content, { recursive: true, force: true })
     })
 
     const withVideo = { slug: film, video: `${film}.mp4` }
 
     it('uses the film\'s video (a file in content/films/files/), and a second run does nothing', async () => {
       const seen: string[] = []
-      const media = await prepareFilm(content, withVideo, (what) => seen.push(what))
+      const media = await prepareFilm(dirs.content, withVideo, (what) => seen.push(what))
       expect(media.renditions.map((r) => r.name)).toEqual(['360p', '720p'])
       expect(seen.some((w) => w.includes('360p'))).toBe(true)
       expect(seen.some((w) => w.includes('demo'))).toBe(false)
       // 640x360 is not enlarged to 720p.
       expect(media.renditions.map((r) => r.height)).toEqual([360, 360])
       const again: string[] = []
-      const second = await prepareFilm(content, withVideo, (what) => again.push(what))
+      const second = await prepareFilm(dirs.content, withVideo, (what) => again.push(what))
       expect(second).toEqual(media)
       expect(again).toEqual([])
     })
 
     it('a failed rendition leaves the original and the last good renditions as they were', async () => {
-      const dir = path.join(cache, film)
+      const dir = path.join(dirs.cache, film)
       const snapshot = async () => new Map(await Promise.all((await readdir(dir)).map(async (n) => [n, await readFile(path.join(dir, n))] as const)))
-      const original = await readFile(path.join(content, 'films', 'files', `${film}.mp4`))
+      const original = await readFile(path.join(dirs.content, 'films', 'files', `${film}.mp4`))
       const good = await snapshot()
       const target = [...good.keys()].find((n) => n.endsWith('-360p.mp4'))!
       // Re-encoding over the good file from a broken input fails…
-      const broken = path.join(content, 'broken.mp4')
+      const broken = path.join(dirs.content, 'broken.mp4')
       await writeFile(broken, original.subarray(0, 2000))
       await expect(encodeRendition(broken, path.join(dir, target), renditionSpecs[0]!, 4, () => {})).rejects.toThrow(/ffmpeg failed/)
       // … and so does a whole run on a broken original.
-      await writeFile(path.join(content, 'films', 'files', `${film}.mp4`), original.subarray(0, 2000))
-      await expect(prepareFilm(content, withVideo)).rejects.toThrow()
+      await writeFile(path.join(dirs.content, 'films', 'files', `${film}.mp4`), original.subarray(0, 2000))
+      await expect(prepareFilm(dirs.content, withVideo)).rejects.toThrow()
       expect(await snapshot()).toEqual(good)
-      await writeFile(path.join(content, 'films', 'files', `${film}.mp4`), original)
+      await writeFile(path.join(dirs.content, 'films', 'files', `${film}.mp4`), original)
     })
 
     it('refuses a film with no original, naming both ways to give it one', async () => {
-      await expect(prepareFilm(content, { slug: 'no-such-film' })).rejects.toThrow(
+      await expect(prepareFilm(dirs.content, { slug: 'no-such-film' })).rejects.toThrow(
         'films/no-such-film.yaml: the film has no original video: put it in content/films/files/ (MP4 or WebM) and name it in video:, or register it as a generated demo film',
       )
     })
 
     it('names the film and the file when its video is missing', async () => {
-      await expect(prepareFilm(content, { slug: film, video: 'glemt.mp4' })).rejects.toThrow(`films/${film}.yaml: video: films/files/glemt.mp4 does not exist`)
+      await expect(prepareFilm(dirs.content, { slug: film, video: 'glemt.mp4' })).rejects.toThrow(`films/${film}.yaml: video: films/files/glemt.mp4 does not exist`)
     })
   })
 })
 
 describe('pruning the film cache', () => {
-  let cache: string
-  let content: string
-  const before = process.env.MODERSMAL_FILM_CACHE
-  beforeAll(async () => {
-    cache = await mkdtemp(path.join(tmpdir(), 'modersmal-film-prune-'))
-    process.env.MODERSMAL_FILM_CACHE = cache
-    content = await copyOfContent()
-    await mkdir(path.join(content, 'films', 'files'))
+  const dirs = privateFilmWorkspace(async (content, cache) => {
     for (const [name, seconds] of [['a', 1], ['b', 2], ['c', 3]] as const) makeVideo('mp4', seconds, path.join(content, 'films', 'files', `${name}.mp4`))
     // What an earlier build left of a film that has since been deleted.
     await mkdir(path.join(cache, 'slettet-film'))
     await writeFile(path.join(cache, 'slettet-film', '0123456789abcdef.json'), '{}')
   })
-  afterAll(async () => {
-    if (before === undefined) delete process.env.MODERSMAL_FILM_CACHE
-    else process.env.MODERSMAL_FILM_CACHE = before
-    await rm(cache, { recursive: true, force: true })
-    await rm(content, { recursive: true, force: true })
-  })
 
   /** A build's film step with the film's video set to `name`; returns the generation's files and what was encoded. */
   async function build(name: string) {
-    const file = path.join(content, 'films', `${film}.yaml`)
+    const file = path.join(dirs.content, 'films', `${film}.yaml`)
     const yaml = (await readFile(file, 'utf8')).replace(/^video: .*\n/m, '')
     await writeFile(file, yaml.replace('poster: film-plakat\n', `poster: film-plakat\nvideo: ${name}.mp4\n`))
     const encoded: string[] = []
-    const media = (await prepareFilmMedia(content, await loadContent(content), (what) => encoded.push(what))).get(film)!
+    const media = (await prepareFilmMedia(dirs.content, await loadContent(dirs.content), (what) => encoded.push(what))).get(film)!
     const files = [`${media.sourceHash}.json`, ...media.renditions.map((r) => r.file), ...media.posters.map((p) => p.file)]
     return { files, encoded }
   }
   const present = async (files: string[]) => {
-    const names = await readdir(path.join(cache, film))
+    const names = await readdir(path.join(dirs.cache, film))
     return files.every((f) => names.includes(f))
   }
   const gone = async (files: string[]) => {
-    const names = await readdir(path.join(cache, film))
+    const names = await readdir(path.join(dirs.cache, film))
     return files.every((f) => !names.includes(f))
   }
 
   it('keeps the current and the previous original\'s files, removes older ones and deleted films\' folders a run later', async () => {
     const a = await build('a')
-    expect(await readdir(cache)).toContain('slettet-film') // a build still running may need it
+    expect(await readdir(dirs.cache)).toContain('slettet-film') // a build still running may need it
     const b = await build('b')
-    expect(await readdir(cache)).not.toContain('slettet-film')
+    expect(await readdir(dirs.cache)).not.toContain('slettet-film')
     expect(await present([...a.files, ...b.files])).toBe(true)
     const c = await build('c')
     expect(await gone(a.files)).toBe(true)
     // b's files stay: a build that started before this one may still be copying them.
     expect(await present([...b.files, ...c.files])).toBe(true)
-    expect((await readdir(path.join(cache, film))).sort()).toEqual([...b.files, ...c.files].sort())
+    expect((await readdir(path.join(dirs.cache, film))).sort()).toEqual([...b.files, ...c.files].sort())
   })
 
   it('going back to the previous original encodes nothing and keeps the one it replaced', async () => {
