@@ -14,6 +14,8 @@ import { ContentError, type ContentSet } from '../../content/load.ts'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 import type { Film } from '../../content/schema/index.ts'
 import { filmCacheDir, subtitleFile, type FilmMedia } from '../lib/films.ts'
+import { transcriptAnchor } from '../lib/film-anchors.ts'
+import { clock } from '../lib/kit.ts'
 import { urls } from '../lib/urls.ts'
 import { parseVtt, subtitleProblems, transcriptOf } from '../lib/vtt.ts'
 import { prepareFilms, pruneFilmCache, type Progress } from './film-media.ts'
@@ -135,7 +137,8 @@ async function bundleServiceWorker(outDir: string): Promise<void> {
 
 /**
  * The transcripts in a search index of their own (/pagefind-films/), one index per language, only
- * in languages the film has subtitles in: the catalogue's index stays activities only.
+ * in languages the film has subtitles in: the catalogue's index stays activities only. Each line
+ * is a part of its own under an anchor (#t-<seconds>), so a result can lead to the moment it is said.
  */
 export async function indexTranscripts(set: ContentSet, outDir: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({})
@@ -144,9 +147,12 @@ export async function indexTranscripts(set: ContentSet, outDir: string): Promise
   try {
     for (const film of set.films) {
       for (const [lang, vtt] of Object.entries(film.subtitles ?? {}) as Array<[LocaleCode, string]>) {
-        const content = transcriptOf(parseVtt(vtt).cues).map((p) => p.text).join('\n')
         const title = film.title[lang] ?? film.title.da!
-        const added = await index.addCustomRecord({ url: urls.film(lang, film.slug), content: `${title}\n${content}`, language: lang, meta: { title } })
+        const lines = transcriptOf(parseVtt(vtt).cues)
+          .map((p) => `<h2 id="${transcriptAnchor(p.start)}">${clock(p.start)}</h2><p>${escapeHtml(p.text)}</p>`)
+          .join('')
+        const content = `<!doctype html><html lang="${lang}"><head><title>${escapeHtml(title)}</title></head><body><main data-pagefind-body><h1>${escapeHtml(title)}</h1>${lines}</main></body></html>`
+        const added = await index.addHTMLFile({ url: urls.film(lang, film.slug), content })
         if (added.errors.length) throw new Error(`Pagefind could not index ${film.slug} (${lang}): ${added.errors.join('; ')}`)
         records++
       }
@@ -158,3 +164,5 @@ export async function indexTranscripts(set: ContentSet, outDir: string): Promise
   }
   return records
 }
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')

@@ -17,6 +17,8 @@ export const urls = {
     `/${lang}/activities/${facet}/${value}/${page > 1 ? `${page}/` : ''}`,
   /** This week's plan; its state is the query string (see site/lib/plan.ts). */
   plan: (lang: LocaleCode, query = '') => `/${lang}/activities/plan/${query ? `?${query}` : ''}`,
+  /** Every film, with a search over what is said in them. */
+  films: (lang: LocaleCode) => `/${lang}/films/`,
   film: (lang: LocaleCode, slug: string) => `/${lang}/films/${slug}/`,
   /** A film's renditions, posters and subtitle files; their names carry a hash of their content. */
   filmFile: (slug: string, file: string) => `/films/${slug}/${file}`,

@@ -4,19 +4,7 @@
  * (any), different filters must all hold.
  */
 import { facets } from '../lib/facets.ts'
-
-interface PagefindResult {
-  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>
-}
-interface PagefindResponse {
-  results: PagefindResult[]
-  filters: Record<string, Record<string, number>>
-  totalFilters: Record<string, Record<string, number>>
-}
-interface Pagefind {
-  search: (term: string | null, options: { filters?: object; sort?: object }) => Promise<PagefindResponse | null>
-  filters: () => Promise<Record<string, Record<string, number>>>
-}
+import { pagefindAt } from './pagefind.ts'
 
 export interface Found {
   url: string
@@ -25,10 +13,7 @@ export interface Found {
   minutes: number
 }
 
-let pagefind: Promise<Pagefind> | undefined
-// A variable, so the bundler leaves the index's own script to be fetched at run time.
-const pagefindUrl = '/pagefind/pagefind.js'
-const load = () => (pagefind ??= import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>)
+const load = pagefindAt('/pagefind/pagefind.js')
 
 /** Starts fetching the index's code ahead of the first query. */
 export function preloadSearch(): void {

@@ -2,8 +2,10 @@
  * The film page's player: the small rendition stays on mobile data, with Save-Data or when the
  * connection is unknown; on a fast connection that is not mobile data the larger one is chosen.
  * The reader can switch either way (the time and play state are kept), choose subtitles, and jump
- * to a chapter or a line of the transcript.
+ * to a chapter or a line of the transcript, also from a link to a moment (#t-<seconds>).
  */
+import { secondsOfAnchor } from '../lib/film-anchors.ts'
+
 interface NetworkInformationLike {
   saveData?: boolean
   type?: string
@@ -56,4 +58,14 @@ export function setUpFilmPlayer(figure: HTMLElement): void {
       video.focus()
     })
   }
+
+  // A link to a moment (#t-17, from the film search): the film waits there, the line is in view.
+  const seekToHash = () => {
+    const seconds = secondsOfAnchor(location.hash)
+    if (seconds === undefined) return
+    if (video.readyState >= 1) video.currentTime = seconds
+    else video.addEventListener('loadedmetadata', () => (video.currentTime = seconds), { once: true })
+  }
+  seekToHash()
+  window.addEventListener('hashchange', seekToHash)
 }

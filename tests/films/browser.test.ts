@@ -188,6 +188,45 @@ describe('the film page', () => {
   })
 })
 
+describe('the films page', () => {
+  it('finds the film by a word of its Arabic transcript and leads to the moment it is said, right to left', async () => {
+    const context = await newContext()
+    const page = await context.newPage()
+    await page.goto(`${origin}/ar/films/`)
+    expect(await page.$eval('html', (h) => [h.lang, h.dir])).toEqual(['ar', 'rtl'])
+    const box = page.getByRole('searchbox', { name: 'ابحثي في الأفلام' })
+    await box.fill('الحصائر')
+    await expect.poll(() => page.textContent('#film-result-count')).toBe('الأفلام التي وُجدت: 1')
+    const results = page.locator('#film-results')
+    expect(await results.getByRole('link', { name: 'عن مجموعات الأمهات' }).getAttribute('href')).toBe(`/ar/films/${film}/`)
+    // The line with the word is said at 0:35: its link opens the film there.
+    const moment = results.getByRole('link', { name: 'التشغيل من 0:35' })
+    expect(await moment.getAttribute('href')).toBe(`/ar/films/${film}/#t-35`)
+    expect(await results.locator('mark').first().textContent()).toBe('الحصائر')
+    // The search is in the address, so the back button brings it back.
+    expect(new URL(page.url()).searchParams.get('q')).toBe('الحصائر')
+    expect(await violations(page)).toEqual([])
+    await moment.click()
+    await page.waitForFunction(() => document.querySelector('video')!.currentTime === 35)
+    expect(await page.$eval(':target', (li) => li.textContent)).toContain('الحصائر')
+    await context.close()
+  })
+
+  it('says so when nothing is found, and offers no search where the films have no subtitles of the language', async () => {
+    const context = await newContext()
+    const page = await context.newPage()
+    await page.goto(`${origin}/en/films/`)
+    await page.getByRole('searchbox', { name: 'Search the films' }).fill('zebra')
+    await expect.poll(() => page.textContent('#film-result-count')).toBe('No films found. Try another word.')
+    // Tigrinya: Pagefind would answer from another language's index, so the list alone.
+    await page.goto(`${origin}/ti/films/`)
+    expect(await page.locator('#film-search').count()).toBe(0)
+    expect(await page.getByRole('link', { name: /Om mødregrupperne/ }).getAttribute('href')).toBe(`/ti/films/${film}/`)
+    expect(await violations(page)).toEqual([])
+    await context.close()
+  })
+})
+
 describe('visit mode', () => {
   let context: BrowserContext
   let page: Page
@@ -246,7 +285,8 @@ describe('visit mode', () => {
   it('plays without network in the mother\'s language, full-screen with big controls, switching language without a reload', async () => {
     await context.setOffline(true)
     await page.reload()
-    expect(await page.textContent('#visit-status')).toBe('Ingen internetforbindelse: du ser de film, der er gemt på enheden.')
+    // Set once the service worker has answered, which may be after the load event.
+    await expect.poll(() => page.textContent('#visit-status')).toBe('Ingen internetforbindelse: du ser de film, der er gemt på enheden.')
     expect(await page.$$eval('#mother-langs button:not([hidden])', (bs) => bs.map((b) => [b.textContent, b.getAttribute('lang'), b.getAttribute('dir')]))).toEqual([
       ['Dansk', 'da', 'ltr'],
       ['العربية', 'ar', 'rtl'],

@@ -1,0 +1,44 @@
+/**
+ * What every search form of the site shares: loading one of Pagefind's indexes (its script is
+ * fetched at run time, only when a reader starts to search) and showing its excerpts safely.
+ */
+
+/** The part of Pagefind's JS API the forms use. */
+export interface Pagefind {
+  search: (term: string | null, options?: { filters?: object; sort?: object }) => Promise<PagefindResponse | null>
+  filters: () => Promise<Record<string, Record<string, number>>>
+}
+export interface PagefindResponse {
+  results: PagefindResult[]
+  filters: Record<string, Record<string, number>>
+  totalFilters: Record<string, Record<string, number>>
+}
+export interface PagefindResult {
+  data: () => Promise<PagefindData>
+}
+export interface PagefindData {
+  url: string
+  excerpt: string
+  meta: Record<string, string>
+  /** Parts of the page under a heading with an id (Pagefind links them by anchor). */
+  sub_results?: Array<{ title: string; url: string; excerpt: string }>
+}
+
+/** A loader for the index at `url` (e.g. /pagefind/pagefind.js): the first call fetches it. */
+export function pagefindAt(url: string): () => Promise<Pagefind> {
+  let pagefind: Promise<Pagefind> | undefined
+  // A variable, so the bundler leaves the index's own script to be fetched at run time.
+  return () => (pagefind ??= import(/* @vite-ignore */ url) as Promise<Pagefind>)
+}
+
+/** Pagefind's excerpt is HTML with <mark>: keep only its text and the marks. */
+export function excerptFragment(html: string): DocumentFragment {
+  const template = document.createElement('template')
+  template.innerHTML = html
+  const out = document.createDocumentFragment()
+  for (const node of template.content.childNodes) {
+    if (node.nodeName === 'MARK') out.append(Object.assign(document.createElement('mark'), { textContent: node.textContent }))
+    else out.append(node.textContent ?? '')
+  }
+  return out
+}
