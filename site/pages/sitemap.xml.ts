@@ -1,23 +1,37 @@
-// The sitemap: every page in every language, each with its alternates (hreflang).
+// The sitemap: every page in every language it is built in, each with its alternates (hreflang).
 import type { APIRoute } from 'astro'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 import { getContent } from '../lib/content.ts'
+import { hasBilingualLeaflet, leafletFor } from '../lib/leaflet.ts'
 import { absolute, urls } from '../lib/urls.ts'
+
+/** One page in its languages: the same rules as the pages' getStaticPaths. */
+interface Family {
+  page: (lang: LocaleCode) => string
+  langs: readonly LocaleCode[]
+}
 
 export const GET: APIRoute = async ({ site }) => {
   const set = await getContent()
-  const families: Array<(lang: LocaleCode) => string> = [
-    urls.home,
-    urls.guides,
-    urls.activities,
-    ...set.municipalities.map((m) => (lang: LocaleCode) => urls.municipality(lang, m.slug)),
-    ...set.guides.map((g) => (lang: LocaleCode) => urls.guide(lang, g.slug)),
-    ...set.activities.map((a) => (lang: LocaleCode) => urls.activity(lang, a.slug)),
-    ...set.films.map((f) => (lang: LocaleCode) => urls.film(lang, f.slug)),
+  const everywhere = (page: Family['page']): Family => ({ page, langs: localeCodes })
+  const families: Family[] = [
+    ...[urls.home, urls.guides, urls.activities, urls.films, urls.visit].map(everywhere),
+    ...set.municipalities.map((m) => everywhere((lang) => urls.municipality(lang, m.slug))),
+    ...set.guides.map((g) => everywhere((lang) => urls.guide(lang, g.slug))),
+    ...set.activities.map((a) => everywhere((lang) => urls.activity(lang, a.slug))),
+    ...set.films.map((f) => everywhere((lang) => urls.film(lang, f.slug))),
+    ...set.municipalities.flatMap((m) => {
+      const leaflet = leafletFor(set, m)
+      if (!leaflet) return []
+      return [
+        everywhere((lang) => urls.leaflet(lang, m.slug)),
+        { page: (lang: LocaleCode) => urls.leafletBilingual(lang, m.slug), langs: localeCodes.filter((lang) => hasBilingualLeaflet(leaflet, lang)) },
+      ]
+    }),
   ]
-  const entries = families.flatMap((page) => {
-    const alternates = localeCodes.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${absolute(page(l), site)}"/>`).join('')
-    return localeCodes.map((lang) => `<url><loc>${absolute(page(lang), site)}</loc>${alternates}</url>`)
+  const entries = families.flatMap(({ page, langs }) => {
+    const alternates = langs.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${absolute(page(l), site)}"/>`).join('')
+    return langs.map((lang) => `<url><loc>${absolute(page(lang), site)}</loc>${alternates}</url>`)
   })
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`
   return new Response(xml, { headers: { 'content-type': 'application/xml' } })

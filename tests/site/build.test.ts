@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
@@ -58,6 +58,25 @@ describe('static site build from content/ alone', () => {
     const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8')
     const entry = sitemap.split('\n').find((l) => l.includes('<loc>http://localhost:4321/ar/vejle/</loc>'))!
     for (const l of locales) expect(entry).toContain(`hreflang="${l.code}" href="http://localhost:4321/${l.code}/vejle/"`)
+  })
+
+  it('lists the films, visit and leaflet pages (bilingual ones where built) in the sitemap, and only pages that exist', async () => {
+    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8')
+    const origin = 'http://localhost:4321'
+    const locs = [...sitemap.matchAll(/<loc>http:\/\/localhost:4321(\/[^<]*)<\/loc>/g)].map((m) => m[1]!)
+    for (const loc of locs) expect(existsSync(path.join(out, loc, 'index.html')), loc).toBe(true)
+    const built = (await readdir(out, { recursive: true }))
+      .filter((f) => /^[a-z]+\/(visit|films|[^/]+\/leaflet(\/bilingual)?)\/index\.html$/.test(f))
+      .map((f) => `/${path.dirname(f)}/`)
+    expect(built.filter((p) => p.endsWith('/leaflet/bilingual/')).length).toBeGreaterThan(0)
+    expect(built.filter((p) => p.endsWith('/visit/'))).toHaveLength(locales.length)
+    expect(built.filter((p) => !locs.includes(p))).toEqual([])
+    // A bilingual leaflet's alternates are the languages it is built in, no more.
+    const bilingual = sitemap.split('\n').find((l) => /<loc>[^<]+\/leaflet\/bilingual\/<\/loc>/.test(l))!
+    const alternates = [...bilingual.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.slice(origin.length))
+    for (const a of alternates) expect(built).toContain(a)
+    const visit = sitemap.split('\n').find((l) => l.includes(`<loc>${origin}/ar/visit/</loc>`))!
+    for (const l of locales) expect(visit).toContain(`hreflang="${l.code}" href="${origin}/${l.code}/visit/"`)
   })
 
   it('styles with logical properties only, so right-to-left pages mirror', async () => {
