@@ -22,7 +22,7 @@ export class DatabaseNotEmptyError extends Error {}
 export async function seedContent(payload: Payload, contentRoot: string): Promise<SeedResult> {
   const set = await loadContent(contentRoot)
 
-  for (const kind of contentKinds) {
+  for (const kind of [...contentKinds, 'videos'] as const) {
     const { totalDocs } = await payload.count({ collection: kind, overrideAccess: true })
     if (totalDocs > 0) throw new DatabaseNotEmptyError(`The database already holds ${totalDocs} ${kind}; seed loads only into an empty database.`)
   }

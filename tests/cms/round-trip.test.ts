@@ -140,4 +140,10 @@ describe.each(databases)('a film with its own video round-trips on %s', (kind) =
     for (const [file, bytes] of expected) expect(actual.get(file)!.equals(bytes), file).toBe(true)
     expect((await loadContent(out)).films[0]!.video).toBe('om-moedregrupperne.mp4')
   })
+
+  it('refuses to seed again, also where only videos are left', async () => {
+    const { payload } = cms
+    for (const kind of contentKinds) await payload.delete({ collection: kind, where: { id: { exists: true } }, overrideAccess: true })
+    await expect(seedContent(payload, content)).rejects.toThrow('The database already holds 1 videos; seed loads only into an empty database.')
+  })
 })
