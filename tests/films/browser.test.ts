@@ -189,10 +189,12 @@ describe('the film page', () => {
 })
 
 describe('the films page', () => {
-  it('finds the film by a word of its Arabic transcript and leads to the moment it is said, right to left', async () => {
+  it('is linked from the home page, finds the film by a word of its Arabic transcript and leads to the moment it is said, right to left', async () => {
     const context = await newContext()
     const page = await context.newPage()
-    await page.goto(`${origin}/ar/films/`)
+    await page.goto(`${origin}/ar/`)
+    await page.getByRole('link', { name: 'الأفلام' }).click()
+    await page.waitForURL(`${origin}/ar/films/`)
     expect(await page.$eval('html', (h) => [h.lang, h.dir])).toEqual(['ar', 'rtl'])
     const box = page.getByRole('searchbox', { name: 'ابحثي في الأفلام' })
     await box.fill('الحصائر')
