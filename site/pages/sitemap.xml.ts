@@ -2,13 +2,21 @@
 import type { APIRoute } from 'astro'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 import { getContent } from '../lib/content.ts'
-import { hasBilingualLeaflet, leafletFor } from '../lib/leaflet.ts'
+import { hasBilingualLeaflet } from '../lib/leaflet.ts'
+import { leafletPaths } from '../lib/leaflet-page.ts'
 import { absolute, urls } from '../lib/urls.ts'
 
 /** One page in its languages: the same rules as the pages' getStaticPaths. */
 interface Family {
   page: (lang: LocaleCode) => string
   langs: readonly LocaleCode[]
+}
+
+/** The leaflet pages as built (the pages' own paths), one family per municipality. */
+function byMunicipality(paths: Array<{ params: { lang: LocaleCode; municipality: string } }>, url: (lang: LocaleCode, slug: string) => string): Family[] {
+  const langs = new Map<string, LocaleCode[]>()
+  for (const { params } of paths) langs.set(params.municipality, [...(langs.get(params.municipality) ?? []), params.lang])
+  return [...langs].map(([slug, l]) => ({ page: (lang: LocaleCode) => url(lang, slug), langs: l }))
 }
 
 export const GET: APIRoute = async ({ site }) => {
@@ -20,14 +28,8 @@ export const GET: APIRoute = async ({ site }) => {
     ...set.guides.map((g) => everywhere((lang) => urls.guide(lang, g.slug))),
     ...set.activities.map((a) => everywhere((lang) => urls.activity(lang, a.slug))),
     ...set.films.map((f) => everywhere((lang) => urls.film(lang, f.slug))),
-    ...set.municipalities.flatMap((m) => {
-      const leaflet = leafletFor(set, m)
-      if (!leaflet) return []
-      return [
-        everywhere((lang) => urls.leaflet(lang, m.slug)),
-        { page: (lang: LocaleCode) => urls.leafletBilingual(lang, m.slug), langs: localeCodes.filter((lang) => hasBilingualLeaflet(leaflet, lang)) },
-      ]
-    }),
+    ...byMunicipality(await leafletPaths(() => true), urls.leaflet),
+    ...byMunicipality(await leafletPaths(hasBilingualLeaflet), urls.leafletBilingual),
   ]
   const entries = families.flatMap(({ page, langs }) => {
     const alternates = langs.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${absolute(page(l), site)}"/>`).join('')
