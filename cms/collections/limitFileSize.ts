@@ -1,4 +1,5 @@
-import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import { UploadRefused } from './uploadRefused.ts'
 
 /** What an upload collection declares in `custom`: its size limit and what its files are called. */
 export interface UploadLimit {
@@ -35,5 +36,5 @@ export const limitFileSize: CollectionBeforeOperationHook = ({ req, operation, c
   const file = req.file as { size?: number; name?: string; truncated?: boolean } | undefined
   if (!limit || !file) return
   if ((file.size ?? 0) > limit.maxFileBytes || file.truncated)
-    throw new APIError(tooLargeMessage(limit, { name: file.name, size: file.truncated ? undefined : file.size }), 413, undefined, true)
+    throw new UploadRefused(tooLargeMessage(limit, { name: file.name, size: file.truncated ? undefined : file.size }), 413, { limit: limit.maxFileBytes })
 }
