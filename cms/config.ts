@@ -107,6 +107,9 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       // The admin shows the Danish source where a translation is missing; exports ask with
       // fallbackLocale: false so fallback text is never written as a translation.
       fallback: true,
+      // The admin's main button publishes the language being edited ("Publish in …"); publishing
+      // every language is the extra choice (and refused for translators).
+      defaultLocalePublishOption: 'active',
     },
     // Per-locale publishing (see cms/collections/options.ts); the migration localized_status moved
     // `_status` into the locales tables.

@@ -1,5 +1,5 @@
 import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
-import { UploadRefused } from './uploadRefused.ts'
+import { Refused } from '../errors.ts'
 
 /** What an upload collection declares in `custom`: its size limit and what its files are called. */
 export interface UploadLimit {
@@ -36,5 +36,5 @@ export const limitFileSize: CollectionBeforeOperationHook = ({ req, operation, c
   const file = req.file as { size?: number; name?: string; truncated?: boolean } | undefined
   if (!limit || !file) return
   if ((file.size ?? 0) > limit.maxFileBytes || file.truncated)
-    throw new UploadRefused(tooLargeMessage(limit, { name: file.name, size: file.truncated ? undefined : file.size }), 413, { limit: limit.maxFileBytes })
+    throw new Refused(tooLargeMessage(limit, { name: file.name, size: file.truncated ? undefined : file.size }), 413, { limit: limit.maxFileBytes })
 }

@@ -2,11 +2,13 @@
  * What a translator may write, enforced with a message instead of Payload's silence (it drops
  * writes to fields without update access without a word):
  * only the localized text of her own languages: a changed non-localized value (a duration, a theme,
- * an address) is refused, naming the fields. (Her publish publishes only her language: the status
- * is per locale, see cms/collections/options.ts.)
+ * an address) is refused, naming the fields. Her publish publishes only her language (the status
+ * is per locale, see cms/collections/options.ts); "publish all locales", which would publish other
+ * people's drafts, Danish included, is refused.
  */
 import { ValidationError, type CollectionBeforeChangeHook, type Field } from 'payload'
 import { staffOf } from '../access/roles.ts'
+import { Refused } from '../errors.ts'
 
 const system = new Set(['id', 'createdAt', 'updatedAt', '_status', 'sourceHashes', 'sourceUpdated', 'translationStatus'])
 
@@ -31,6 +33,9 @@ const named = (fields: Field[]): Array<Field & { name: string }> =>
 
 export const guardTranslatorWrites: CollectionBeforeChangeHook = ({ data, originalDoc, req, collection, operation }) => {
   if (staffOf(req)?.role !== 'translator' || operation !== 'update' || !originalDoc) return data
+  const everyLocale = (flag: unknown) => flag === true || flag === 'true'
+  if (everyLocale(req.query?.publishAllLocales) || everyLocale(req.query?.unpublishAllLocales))
+    throw new Refused('A translator publishes her own language only: use "Publish in" for your language. Publishing all languages would also publish other people\'s drafts.', 403)
   const changed = named(collection.fields)
     .filter((f) => f.type !== 'ui' && !system.has(f.name) && f.name in data)
     .filter((f) => JSON.stringify(nonLocalized(f, data[f.name])) !== JSON.stringify(nonLocalized(f, originalDoc[f.name])))

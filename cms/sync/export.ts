@@ -8,7 +8,8 @@ import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
-import { sourceLocale } from '../../locales/registry.ts'
+import { localeCodes, sourceLocale } from '../../locales/registry.ts'
+import { localesIn } from '../../content/schema/index.ts'
 import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
 import { contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { serializeDocument } from '../../content/serialize.ts'
@@ -70,7 +71,7 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
       await mkdir(dir, { recursive: true })
       const docs = docsByKind.get(kind)!
       for (const d of docs) {
-        const doc = orderProvenance(fromPayload(fields, d, refs, (m) => warnings.push(`${kind}/${d.slug}: ${m}`)))
+        const doc = orderProvenance(unreviewedByDefault(fromPayload(fields, d, refs, (m) => warnings.push(`${kind}/${d.slug}: ${m}`))))
         if (kind === 'media') {
           const upload = payload.collections.media.config.upload
           await mkdir(mediaFilesDir(staging), { recursive: true })
@@ -104,4 +105,17 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
+}
+
+/**
+ * A language saved without saying how far it can be trusted (a translator who left the status
+ * empty) is exported as machine, i.e. unreviewed: the honest default, and content/ wants a status
+ * for every language with text.
+ */
+function unreviewedByDefault(doc: Doc): Doc {
+  const status = (doc.translationStatus ?? {}) as Record<string, string>
+  const present = new Set(localesIn(doc))
+  const missing = localeCodes.filter((l) => l !== sourceLocale && present.has(l) && !status[l])
+  if (missing.length === 0) return doc
+  return { ...doc, translationStatus: Object.fromEntries(localeCodes.filter((l) => status[l] || missing.includes(l)).map((l) => [l, status[l] ?? 'machine'])) }
 }

@@ -106,6 +106,22 @@ describe.each(databases)('content/ round trip on %s', (kind) => {
     expect(set.activities.find((a) => a.slug === 'babymassage')!.title.da).toBe(massage.title)
     expect(set.programmes.map((p) => p.slug)).not.toContain('kladde-program')
   })
+
+  it('exports each language as published in it: a Somali draft stays out, its publish comes in as unreviewed', async () => {
+    const { payload } = cms
+    const { docs } = await payload.find({ collection: 'activities', where: { slug: { equals: 'mavetid' } }, overrideAccess: true, locale: 'da' })
+    const id = docs[0]!.id
+    const somali = 'Waqtiga caloosha'
+    await payload.update({ collection: 'activities', id, locale: 'so', draft: true, overrideAccess: true, data: { title: somali, _status: 'draft' } })
+    await exportContent(payload, out)
+    expect((await loadContent(out)).activities.find((a) => a.slug === 'mavetid')!.title.so).toBeUndefined()
+    // Published without anyone saying how far it can be trusted: exported as machine (unreviewed).
+    await payload.update({ collection: 'activities', id, locale: 'so', overrideAccess: true, data: { title: somali, _status: 'published' } })
+    await exportContent(payload, out)
+    const exported = (await loadContent(out)).activities.find((a) => a.slug === 'mavetid')!
+    expect(exported.title.so).toBe(somali)
+    expect(exported.translationStatus?.so).toBe('machine')
+  })
 })
 
 describe.each(databases)('a film with its own video round-trips on %s', (kind) => {

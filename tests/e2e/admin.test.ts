@@ -55,7 +55,7 @@ describe('the admin in Chromium', () => {
     const field = page.locator('#field-title')
     await field.waitFor()
     await field.fill(title)
-    await page.getByRole('button', { name: /publish changes/i }).click()
+    await page.getByRole('button', { name: /^publish in/i }).click()
     await page.getByText(/updated successfully|published successfully/i).first().waitFor()
   }
 
@@ -98,7 +98,7 @@ describe('the admin in Chromium', () => {
     await tips.waitFor()
     const before = await tips.inputValue()
     await tips.fill(`${before} Hold pause, hvis en baby græder.`)
-    await page.getByRole('button', { name: /publish changes/i }).click()
+    await page.getByRole('button', { name: /^publish in/i }).click()
     await page.getByText(/updated successfully|published successfully/i).first().waitFor()
     // The Danish side names the languages that are now behind.
     await page.reload()

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from 'file-type'
 import type { CollectionBeforeOperationHook } from 'payload'
-import { UploadRefused } from '../../uploadRefused.ts'
+import { Refused } from '../../../errors.ts'
 import { videoMimeTypes } from '../../../../content/schema/vocabulary.ts'
 
 /**
@@ -19,5 +19,5 @@ export const checkVideoType: CollectionBeforeOperationHook = async ({ req, opera
   }
   if (detected && (videoMimeTypes as readonly string[]).includes(detected.mime)) return
   const what = detected ? `a ${detected.ext.toUpperCase()} file (${detected.mime})` : 'not a video (its content matches no known file type; text, perhaps)'
-  throw new UploadRefused(`${file.name ?? 'The file'} is ${what}. Films must be MP4 or WebM videos: export the film as MP4 (H.264) or WebM and upload that.`, 415, { detected: detected?.mime ?? null })
+  throw new Refused(`${file.name ?? 'The file'} is ${what}. Films must be MP4 or WebM videos: export the film as MP4 (H.264) or WebM and upload that.`, 415, { detected: detected?.mime ?? null })
 }
