@@ -3,22 +3,38 @@
  * export the published content from the CMS into the content snapshot, then build the site from
  * it. Each step replaces its target only when it succeeded, so a failure leaves the live site.
  * Prints one line of JSON with the figures.
+ *
+ * With --preview: the latest versions (drafts included) into the preview's own content folder and
+ * site (cms/preview/), never touching content/ or the live site.
  */
+import { cp, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { closeCms, openCms } from '../cms/boot.ts'
 import { contentDir, repoRoot } from '../cms/paths.ts'
+import { previewDirs } from '../cms/preview/dirs.ts'
 import { exportContent } from '../cms/sync/export.ts'
 import { buildSite } from '../site/build/build-site.ts'
 
-const outDir = path.resolve(process.env.MODERSMAL_DIST_DIR ?? path.join(repoRoot, 'dist'))
+const preview = process.argv.includes('--preview')
+const target = preview
+  ? previewDirs()
+  : { content: contentDir, site: path.resolve(process.env.MODERSMAL_DIST_DIR ?? path.join(repoRoot, 'dist')) }
+
+if (preview) {
+  // What the CMS does not hold (short codes, film originals) comes from the snapshot.
+  await rm(target.content, { recursive: true, force: true })
+  await mkdir(path.dirname(target.content), { recursive: true })
+  await cp(contentDir, target.content, { recursive: true })
+  process.env.MODERSMAL_PREVIEW = '1'
+}
 // The running CMS has migrated the database; a reader needs no schema lock beside it.
 const payload = await openCms({ migrate: false })
 try {
-  const exported = await exportContent(payload, contentDir)
+  const exported = await exportContent(payload, target.content, { drafts: preview })
   for (const w of exported.warnings) console.error(`warning: ${w}`)
 } finally {
   await closeCms(payload)
 }
-const { ms, pages } = await buildSite({ root: repoRoot, contentDir, outDir })
+const { ms, pages } = await buildSite({ root: repoRoot, contentDir: target.content, outDir: target.site })
 console.log(JSON.stringify({ ms, pages }))
 process.exit(0)

@@ -4,7 +4,8 @@
  *  2. the static site is built from content/ into dist/ and served on SITE_PORT (4321);
  *  3. the admin is built when its sources changed, and served on CMS_PORT (3000);
  *  4. the publisher: every publish in the admin exports content/ and rebuilds the site, which is
- *     swapped in when the build succeeded (cms/publish/).
+ *     swapped in when the build succeeded (cms/publish/);
+ *  5. the draft preview on PREVIEW_PORT (4322), for people signed in to the admin (cms/preview/).
  */
 import path from 'node:path'
 import { ensureAdminBuilt, startAdmin } from '../cms/admin-server.ts'
@@ -14,12 +15,14 @@ import { ensureDevAdmin } from '../cms/dev-admin.ts'
 import { contentDir, dataDir, repoRoot } from '../cms/paths.ts'
 import { seedContent } from '../cms/sync/seed.ts'
 import { startPublisher } from '../cms/publish/publisher.ts'
+import { startPreviewer } from '../cms/preview/previewer.ts'
 import { statusFile } from '../cms/publish/status.ts'
 import { buildSite } from '../site/build/build-site.ts'
 import { serveSite } from '../site/build/serve.ts'
 
 const cmsPort = Number(process.env.CMS_PORT ?? 3000)
 const sitePort = Number(process.env.SITE_PORT ?? 4321)
+const previewPort = Number(process.env.PREVIEW_PORT ?? 4322)
 const host = process.env.HOST ?? '127.0.0.1'
 
 // 1. Database
@@ -37,22 +40,24 @@ const { ms } = await buildSite({ root: repoRoot, contentDir, outDir: path.join(r
 console.log(`Built the site in ${(ms / 1000).toFixed(1)} s`)
 await serveSite(path.join(repoRoot, 'dist'), sitePort, host)
 
-// 3. Publisher, then the admin that pings it
+// 3. Publisher and preview, then the admin that pings them
 const publisher = await startPublisher({ env: {}, statusFile: statusFile(), log: console.log })
+const preview = await startPreviewer({ port: previewPort, host, adminUrl: `http://${host}:${cmsPort}`, env: {}, log: (m) => console.log(`Preview: ${m}`) })
 ensureAdminBuilt()
 const server = await startAdmin({
   port: cmsPort,
   host,
-  env: { PAYLOAD_SECRET: cmsSecret(), MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusFile() },
+  env: { PAYLOAD_SECRET: cmsSecret(), MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusFile(), MODERSMAL_PREVIEW_URL: `http://localhost:${previewPort}` },
 })
 server.process.on('exit', (code) => process.exit(code ?? 0))
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.on(signal, () => void Promise.all([server.stop(), publisher.stop()]).then(() => process.exit(0)))
+  process.on(signal, () => void Promise.all([server.stop(), publisher.stop(), preview.stop()]).then(() => process.exit(0)))
 
 console.log(`
 Modersmål is running.
   Public site:  http://localhost:${sitePort}/
   Admin:        http://localhost:${cmsPort}/admin
+  Preview:      http://localhost:${previewPort}/ (drafts; for people signed in to the admin)
   Publishing in the admin updates content/ and the public site within seconds.`)
 if (admin) {
   console.log(`  Log in as:    ${admin.email} / ${admin.password}

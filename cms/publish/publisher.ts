@@ -16,6 +16,10 @@ export interface PublisherOptions {
   env: Record<string, string | undefined>
   statusFile: string
   debounceMs?: number
+  /** What one run does: scripts/publish-once.ts, with `--preview` for the draft preview (cms/preview/). */
+  args?: string[]
+  /** What a run builds, for the log: "the live site" unless said otherwise. */
+  target?: string
   log?: (m: string) => void
 }
 
@@ -57,11 +61,12 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
     again = false
     save({ state: 'publishing' })
     const started = performance.now()
+    const startedAt = new Date().toISOString()
     let stdout = ''
     let stderr = ''
     // Node itself (no wrapper process), in a process group of its own, so a kill reaches the
     // build and whatever it started (Pagefind's indexer).
-    const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', script, ...(opts.args ?? [])], {
       cwd: repoRoot,
       env: { ...process.env, ...opts.env, MODERSMAL_PUBLISH_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,12 +82,12 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
       if (code === 0 && result?.startsWith('{')) {
         const { pages } = JSON.parse(result) as { pages: number }
         const seconds = Math.round((performance.now() - started) / 100) / 10
-        log(`Published the site: ${pages} pages in ${seconds} s`)
-        save({ state: again ? 'waiting' : 'idle', lastSuccess: { at, seconds, pages }, lastError: undefined })
+        log(`Built ${opts.target ?? 'the live site'}: ${pages} pages in ${seconds} s`)
+        save({ state: again ? 'waiting' : 'idle', lastSuccess: { at, startedAt, seconds, pages }, lastError: undefined })
       } else {
         const message = signal ? `The publish was stopped (${signal}) before it finished.` : lastLines(stderr) || `The publish failed (exit ${code}).`
-        log(`Publishing failed; the live site is unchanged.\n${message}`)
-        save({ state: again ? 'waiting' : 'idle', lastError: { at, message } })
+        log(`Building ${opts.target ?? 'the live site'} failed; what was there is unchanged.\n${message}`)
+        save({ state: again ? 'waiting' : 'idle', lastError: { at, startedAt, message } })
       }
       if (again) schedule()
       settle()

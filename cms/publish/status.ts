@@ -8,10 +8,10 @@ import { dataDir } from '../paths.ts'
 
 export interface PublishStatus {
   state: 'idle' | 'waiting' | 'publishing'
-  /** The last publish that replaced the live site. */
-  lastSuccess?: { at: string; seconds: number; pages: number }
+  /** The last publish that replaced the live site; `startedAt` tells which saves it includes. */
+  lastSuccess?: { at: string; startedAt: string; seconds: number; pages: number }
   /** The last publish that failed; cleared by the next success. */
-  lastError?: { at: string; message: string }
+  lastError?: { at: string; startedAt: string; message: string }
 }
 
 export const statusFile = () => process.env.MODERSMAL_PUBLISH_STATUS ?? path.join(dataDir, 'publish-status.json')

@@ -2,7 +2,8 @@
  * The publish loop, whole: the admin (production build), the publisher and the static site, on a
  * private copy of content/ and a seeded SQLite database. A translator publishes Arabic and the
  * public Arabic page changes within seconds; a publish killed mid-build keeps the old site live and
- * tells the editors; the next publish recovers; a Danish change puts the notice on the Arabic page.
+ * tells the editors; the next publish recovers; a Danish change puts the notice on the Arabic page;
+ * an editor previews a draft that nobody else can see.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
@@ -13,17 +14,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAdmin, type AdminServer } from '../../cms/admin-server.ts'
 import { closeCms, openCms } from '../../cms/boot.ts'
 import { startPublisher, type Publisher } from '../../cms/publish/publisher.ts'
+import { startPreviewer, type Previewer } from '../../cms/preview/previewer.ts'
 import { readStatus } from '../../cms/publish/status.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { buildSite } from '../../site/build/build-site.ts'
 import { serveSite } from '../../site/build/serve.ts'
 import { launchChromium } from '../support/browser.ts'
+import { axeViolations } from '../support/site-in-browser.ts'
 import { copyOfContent } from '../support/content.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const translator = { email: 'oversaetter@example.org', password: 'en-lang-adgangskode-2' }
 const editor = { email: 'redaktoer@example.org', password: 'en-lang-adgangskode-1' }
 const sitePort = 4985
+const previewPort = 4986
 
 describe('publishing to the live site', { timeout: 600_000 }, () => {
   let dataDir: string
@@ -31,6 +35,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
   let statusPath: string
   let admin: AdminServer
   let publisher: Publisher
+  let preview: Previewer
   let site: Server
   let browser: Browser
   const ids: Record<string, number | string> = {}
@@ -75,14 +80,21 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     await buildSite({ root, contentDir, outDir: distDir })
     site = await serveSite(distDir, sitePort)
     const env = { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, MODERSMAL_CONTENT_DIR: contentDir, MODERSMAL_DIST_DIR: distDir, PAYLOAD_SECRET: 'publish-secret' }
-    publisher = await startPublisher({ env, statusFile: statusPath, debounceMs: 300 })
-    admin = await startAdmin({ port: 3918, env: { ...env, MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusPath } })
+    // Its log says why a publish failed, should one.
+    publisher = await startPublisher({ env, statusFile: statusPath, debounceMs: 300, log: (m) => console.log(`publisher: ${m}`) })
+    // localhost, as the admin below: the browser sends the admin's login cookie to every port of a host.
+    preview = await startPreviewer({ port: previewPort, adminUrl: 'http://127.0.0.1:3918', env, dir: path.join(dataDir, 'preview'), log: (m) => console.log(`preview: ${m}`) })
+    admin = await startAdmin({
+      port: 3918,
+      env: { ...env, MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusPath, MODERSMAL_PREVIEW_URL: `http://localhost:${previewPort}` },
+    })
     browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
     await admin?.stop()
     await publisher?.stop()
+    await preview?.stop()
     site?.close()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
@@ -90,6 +102,11 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
   it('a translator publishes Arabic in the admin; the public Arabic page shows it within seconds, Danish and Somali unchanged', async () => {
     const danish = await heading('/da/activities/babymassage/')
     const somali = await heading('/so/activities/babymassage/')
+    // An unfinished Somali draft of the same activity, which her publish must not publish.
+    const somaliDraft = await loggedIn(editor)
+    const saved = await somaliDraft.page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=so&draft=true`, { data: { title: 'Duugista ilmaha (qabyo)', _status: 'draft' } })
+    expect(saved.ok(), await saved.text()).toBe(true)
+    await somaliDraft.context.close()
     const context = await browser.newContext()
     // The admin's first pages can be slow while the other test files load the machine.
     context.setDefaultTimeout(90_000)
@@ -103,7 +120,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     const title = page.locator('#field-title')
     await title.waitFor()
     await title.fill('تدليك الطفل: لمسة هادئة')
-    await page.getByRole('button', { name: /publish changes/i }).click()
+    await page.getByRole('button', { name: /^publish in/i }).click()
     await page.getByText(/updated successfully|published successfully/i).first().waitFor()
     await until(async () => (await heading('/ar/activities/babymassage/')) === 'تدليك الطفل: لمسة هادئة')
     expect(await heading('/da/activities/babymassage/')).toBe(danish)
@@ -112,9 +129,14 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     const refused = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=da`, { data: { title: 'Ændret af oversætteren' } })
     expect(refused.status()).toBe(403)
     expect(JSON.stringify(await refused.json())).toMatch(/not allowed/i)
+    // Nor publish every language at once (it would publish the Somali draft).
+    const everything = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=ar&publishAllLocales=true`, { data: { _status: 'published' } })
+    expect(everything.status()).toBe(403)
+    expect(JSON.stringify(await everything.json())).toMatch(/publishes her own language only/)
     await context.close()
     await publisher.idle()
     expect(await heading('/da/activities/babymassage/')).toBe(danish)
+    expect(await heading('/so/activities/babymassage/')).toBe(somali)
   })
 
   it('a publish killed mid-build keeps the live site, tells the editors, and the next publish recovers', async () => {
@@ -154,6 +176,40 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     expect(html).toMatch(/data-outdated="purpose"/)
     expect(html).toContain('href="/da/activities/mavetid/"')
     expect(await (await fetch(`${siteUrl}/da/activities/mavetid/`)).text()).not.toContain('data-outdated')
+    await context.close()
+  })
+
+  it('an editor previews a draft as it will look; signed out it is refused, and the live site does not change', async () => {
+    // Signed in at localhost, the preview's host: browsers send a host's cookies to all its ports.
+    const adminAtLocalhost = admin.url.replace('127.0.0.1', 'localhost')
+    const context = await browser.newContext()
+    context.setDefaultTimeout(90_000)
+    const page = await context.newPage()
+    expect((await page.request.post(`${adminAtLocalhost}/api/users/login`, { data: editor })).ok()).toBe(true)
+    // Not an activity opened in the admin above: Payload locks a document someone is editing.
+    const live = await heading('/da/activities/saebebobler/')
+    const draftTitle = 'Sæbebobler (kladde til forhåndsvisning)'
+    const res = await page.request.patch(`${adminAtLocalhost}/api/activities/${ids.saebebobler}?locale=da&draft=true`, { data: { title: draftTitle, _status: 'draft' } })
+    expect(res.ok(), await res.text()).toBe(true)
+    // The admin's Preview button leads to the page in the preview.
+    await page.goto(`${adminAtLocalhost}/admin/collections/activities/${ids.saebebobler}`)
+    const href = await page.locator('#preview-button').getAttribute('href')
+    expect(href).toBe(`http://localhost:${previewPort}/da/activities/saebebobler/`)
+    // First "preparing" (it reloads itself), then the draft as the site will show it.
+    await page.goto(href!)
+    await expect
+      .poll(async () => (await page.reload(), await page.locator('h1').first().textContent()), { timeout: 240_000, interval: 3000 })
+      .toBe(draftTitle)
+    expect(await page.locator('.preview-banner').count()).toBe(1)
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex')
+    expect(await axeViolations(page)).toEqual([])
+    // Signed out: refused, the draft nowhere in the answer.
+    const anonymous = await fetch(`http://localhost:${previewPort}/da/activities/saebebobler/`)
+    expect(anonymous.status).toBe(401)
+    expect(await anonymous.text()).not.toContain(draftTitle)
+    // The public site never saw the draft.
+    await publisher.idle()
+    expect(await heading('/da/activities/saebebobler/')).toBe(live)
     await context.close()
   })
 })

@@ -1,0 +1,110 @@
+/**
+ * Draft preview: the site as it will look, built from the latest versions (drafts included) and
+ * served only to people signed in to the admin.
+ *
+ * - The admin pings `/__preview/changed` on every save (cms/publish/requestPublish.ts).
+ * - A page request from a signed-in user after a change starts a preview build (the publish
+ *   script with --preview, in the publisher's loop) and answers "preparing" with a refresh, until
+ *   the build that includes the change is ready; a failed build shows its error instead.
+ * - Signed in means: the admin's own `/api/users/me` knows the request's cookie. The preview runs
+ *   on its own port (relative links of the site stay right); browsers send cookies to every port of
+ *   a host, and in production the preview host must share the admin's cookie domain.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import sirv from 'sirv'
+import { startPublisher, type Publisher } from '../publish/publisher.ts'
+import { readStatus } from '../publish/status.ts'
+import { previewDirs } from './dirs.ts'
+import { changedPath } from './paths.ts'
+
+export interface PreviewerOptions {
+  port: number
+  host?: string
+  /** The admin's base URL, asked who is signed in. */
+  adminUrl: string
+  /** Environment for the build process (DATABASE_URL, MODERSMAL_DATA_DIR, MODERSMAL_CONTENT_DIR …). */
+  env: Record<string, string | undefined>
+  /** Where the preview is built; defaults to data/preview. */
+  dir?: string
+  log?: (m: string) => void
+}
+
+export interface Previewer {
+  /** The preview's base URL: give it to the admin as MODERSMAL_PREVIEW_URL. */
+  url: string
+  builder: Publisher
+  stop(): Promise<void>
+}
+
+export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer> {
+  const dirs = previewDirs(opts.dir)
+  const builder = await startPublisher({ env: { ...opts.env, MODERSMAL_PREVIEW_DIR: dirs.root }, statusFile: dirs.status, debounceMs: 0, args: ['--preview'], target: 'the draft preview', log: opts.log })
+  // Unknown at start, so the first preview builds afresh.
+  let changedAt = new Date().toISOString()
+  const files = sirv(dirs.site, { dev: true, extensions: ['html'] })
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch((e: Error) => page(res, 500, 'The preview failed', `<pre>${escape(e.message)}</pre>`))
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'POST' && req.url === changedPath) {
+      changedAt = new Date().toISOString()
+      res.writeHead(204).end()
+      return
+    }
+    const user = await signedIn(opts.adminUrl, req.headers.cookie)
+    if (!user) {
+      page(res, 401, 'Sign in to see the preview', `<p>The preview shows unpublished drafts, so only people signed in to the admin can see it.</p><p><a href="${opts.adminUrl}/admin/login">Sign in to the admin</a>, then open the preview again.</p>`)
+      return
+    }
+    const status = readStatus(dirs.status)
+    const fresh = status?.lastSuccess && status.lastSuccess.startedAt >= changedAt
+    if (!fresh) {
+      const failed = status?.lastError && status.lastError.startedAt >= changedAt && !builder.running
+      if (failed) {
+        page(res, 500, 'The draft cannot be previewed', `<p>Building the preview failed. Fix what is named below and save again; the published site is not affected.</p><pre>${escape(status.lastError!.message)}</pre>`)
+        return
+      }
+      if (!builder.running) builder.request()
+      page(res, 503, 'Preparing the preview…', '<p>The preview is being built from the latest drafts. This page reloads by itself; it takes about half a minute.</p>', 3)
+      return
+    }
+    res.setHeader('cache-control', 'no-store')
+    res.setHeader('x-robots-tag', 'noindex')
+    files(req, res, () => page(res, 404, 'Not in the preview', '<p>This page is not part of the site, or the draft does not make it.</p>'))
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, opts.host ?? '127.0.0.1', resolve)
+  })
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${opts.port}`,
+    builder,
+    async stop() {
+      await builder.stop()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** The signed-in admin user the cookie belongs to, or null. */
+async function signedIn(adminUrl: string, cookie: string | undefined): Promise<{ email: string } | null> {
+  if (!cookie) return null
+  const res = await fetch(`${adminUrl}/api/users/me`, { headers: { cookie } })
+  if (!res.ok) return null
+  const body = (await res.json()) as { user?: { email: string } | null }
+  return body.user ?? null
+}
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+
+/** The preview's own pages are for staff: Danish and English are what the admin speaks. */
+function page(res: ServerResponse, status: number, title: string, body: string, refreshSeconds?: number): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex' })
+  res.end(`<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+${refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}<meta name="robots" content="noindex"><title>${escape(title)} · Modersmål preview</title>
+<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}</style></head>
+<body><main><h1>${escape(title)}</h1>${body}</main></body></html>`)
+}
