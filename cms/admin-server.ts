@@ -10,13 +10,16 @@ import { repoRoot } from './paths.ts'
 
 const nextBin = path.join(repoRoot, 'node_modules', '.bin', 'next')
 const stampFile = path.join(repoRoot, 'cms', '.next', 'modersmal-source-hash')
+const lockFile = path.join(repoRoot, 'cms', '.next-build.lock')
 
 /** Everything the admin bundle is built from. */
 function sourceHash(): string {
   const h = createHash('sha256')
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
-      if (name === '.next' || name === 'node_modules' || name === 'next-env.d.ts') continue
+      // The build lock lives here too, holding its owner's pid: hashing it made every process see
+      // a "changed" admin and rebuild it under a running server.
+      if (name === '.next' || name === 'node_modules' || name === 'next-env.d.ts' || name === path.basename(lockFile)) continue
       const full = path.join(dir, name)
       if (statSync(full).isDirectory()) walk(full)
       else h.update(path.relative(repoRoot, full)).update(readFileSync(full))
@@ -35,8 +38,6 @@ type Env = Record<string, string | undefined>
 export function adminEnv(extra: Env = {}): NodeJS.ProcessEnv {
   return { ...process.env, MODERSMAL_ROOT: repoRoot, NEXT_TELEMETRY_DISABLED: '1', ...extra, NODE_ENV: 'production' }
 }
-
-const lockFile = path.join(repoRoot, 'cms', '.next-build.lock')
 
 /** Whether a process with this id is alive. */
 const alive = (pid: number) => {
