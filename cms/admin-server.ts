@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { createServer } from 'node:net'
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { repoRoot } from './paths.ts'
@@ -93,6 +94,12 @@ export interface AdminServer {
 
 export async function startAdmin(opts: { port: number; host?: string; env: Env }): Promise<AdminServer> {
   const host = opts.host ?? '127.0.0.1'
+  // Another server on the port (an admin left over from a killed run) would answer in its place.
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', (e: NodeJS.ErrnoException) => reject(new Error(`Port ${opts.port} is in use${e.code === 'EADDRINUSE' ? ' (an admin left running?)' : ''}: ${e.message}`)))
+    probe.listen(opts.port, host, () => probe.close(() => resolve()))
+  })
   const child = spawn(nextBin, ['start', 'cms', '-p', String(opts.port), '-H', host], { cwd: repoRoot, env: adminEnv(opts.env), stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr?.on('data', (d) => (stderr += String(d)))
