@@ -7,11 +7,11 @@
  * With --preview: the latest versions (drafts included) into the preview's own content folder and
  * site (cms/preview/), never touching content/ or the live site.
  */
-import { cp, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { closeCms, openCms } from '../cms/boot.ts'
 import { contentDir, repoRoot } from '../cms/paths.ts'
 import { previewDirs } from '../cms/preview/dirs.ts'
+import { snapshotContent } from '../cms/preview/snapshot.ts'
 import { exportContent } from '../cms/sync/export.ts'
 import { buildSite } from '../site/build/build-site.ts'
 
@@ -22,9 +22,7 @@ const target = preview
 
 if (preview) {
   // What the CMS does not hold (short codes, film originals) comes from the snapshot.
-  await rm(target.content, { recursive: true, force: true })
-  await mkdir(path.dirname(target.content), { recursive: true })
-  await cp(contentDir, target.content, { recursive: true })
+  await snapshotContent(contentDir, target.content)
   process.env.MODERSMAL_PREVIEW = '1'
 }
 // The running CMS has migrated the database; a reader needs no schema lock beside it.

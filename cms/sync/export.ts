@@ -16,6 +16,7 @@ import { serializeDocument } from '../../content/serialize.ts'
 import { orderProvenance } from '../../content/translations.ts'
 import { fromPayloadRefs } from './references.ts'
 import { fromPayload } from './convert.ts'
+import { withContentLock } from './contentLock.ts'
 
 export interface ExportResult {
   counts: Record<ContentKind, number>
@@ -93,14 +94,16 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
     // The same validation the seed and the site use: an export that would not load is not written.
     await loadContent(staging)
     await mkdir(contentRoot, { recursive: true })
-    for (const kind of contentKinds) {
-      const target = path.join(contentRoot, kind)
-      const old = `${target}.old-${process.pid}`
-      await rm(old, { recursive: true, force: true })
-      await rename(target, old).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e })
-      await rename(path.join(staging, kind), target)
-      await rm(old, { recursive: true, force: true })
-    }
+    await withContentLock(contentRoot, async () => {
+      for (const kind of contentKinds) {
+        const target = path.join(contentRoot, kind)
+        const old = `${target}.old-${process.pid}`
+        await rm(old, { recursive: true, force: true })
+        await rename(target, old).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e })
+        await rename(path.join(staging, kind), target)
+        await rm(old, { recursive: true, force: true })
+      }
+    })
     return { counts, warnings }
   } finally {
     await rm(staging, { recursive: true, force: true })

@@ -195,11 +195,17 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     await page.goto(`${adminAtLocalhost}/admin/collections/activities/${ids.saebebobler}`)
     const href = await page.locator('#preview-button').getAttribute('href')
     expect(href).toBe(`http://localhost:${previewPort}/da/activities/saebebobler/`)
-    // First "preparing" (it reloads itself), then the draft as the site will show it.
+    // First "preparing" (it reloads itself), then the draft as the site will show it. A failed
+    // preview build ends the wait with the preview's own message, so the cause is in the output.
     await page.goto(href!)
-    await expect
-      .poll(async () => (await page.reload(), await page.locator('h1').first().textContent()), { timeout: 240_000, interval: 3000 })
-      .toBe(draftTitle)
+    await until(async () => {
+      await page.reload()
+      const h1 = await page.locator('h1').first().textContent()
+      if (h1 === 'The draft cannot be previewed') throw new Error(`The preview build failed:\n${await page.locator('pre').textContent()}`)
+      if (h1 === draftTitle) return true
+      await new Promise((r) => setTimeout(r, 2500))
+      return false
+    })
     expect(await page.locator('.preview-banner').count()).toBe(1)
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex')
     expect(await axeViolations(page)).toEqual([])
