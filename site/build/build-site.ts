@@ -3,7 +3,7 @@
  * succeeded: a failed build never replaces the published site.
  */
 import { existsSync } from 'node:fs'
-import { cp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
@@ -48,6 +48,7 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
     // Next to outDir first (a copy if it is on another disk), then two renames: the site being
     // served is replaced in one step.
     const ready = `${outDir}.ready-${process.pid}-${builds}`
+    await mkdir(path.dirname(outDir), { recursive: true })
     await moveDir(staging, ready)
     const previous = `${outDir}.previous-${process.pid}-${builds}`
     const hadSite = await stat(outDir).then(() => true, () => false)
