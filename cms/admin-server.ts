@@ -5,32 +5,50 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { createServer } from 'node:net'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { buildSync } from 'esbuild'
 import path from 'node:path'
+import { withLockSync } from './lock.ts'
 import { repoRoot } from './paths.ts'
 
 const nextBin = path.join(repoRoot, 'node_modules', '.bin', 'next')
 const stampFile = path.join(repoRoot, 'cms', '.next', 'modersmal-source-hash')
 const lockFile = path.join(repoRoot, 'cms', '.next-build.lock')
 
-/** Everything the admin bundle is built from. */
+/**
+ * Everything the admin bundle is built from, derived from its imports: esbuild follows them from
+ * the Next app and the Payload config (packages left out; the lock file stands for them), so a
+ * change anywhere the admin reaches (the URL scheme, the content schema, a UI string) rebuilds it.
+ */
+export function adminSources(): string[] {
+  const cms = path.join(repoRoot, 'cms')
+  const entryPoints = [
+    ...readdirSync(path.join(cms, 'app'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(tsx?|jsx?|mjs)$/.test(f))
+      .map((f) => path.join(cms, 'app', f)),
+    path.join(cms, 'payload.config.ts'),
+    path.join(cms, 'next.config.mjs'),
+  ]
+  const { metafile } = buildSync({
+    entryPoints,
+    bundle: true,
+    write: false,
+    metafile: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    outdir: path.join(cms, '.next', 'sources'),
+    tsconfig: path.join(cms, 'tsconfig.json'),
+    loader: { '.css': 'empty', '.scss': 'empty' },
+    logLevel: 'silent',
+  })
+  const inputs = Object.keys(metafile.inputs).map((f) => path.resolve(repoRoot, f))
+  return [...new Set([...inputs, path.join(cms, 'tsconfig.json'), path.join(repoRoot, 'tsconfig.json'), path.join(repoRoot, 'package-lock.json')])].sort()
+}
+
 function sourceHash(): string {
   const h = createHash('sha256')
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      // The build lock lives here too, holding its owner's pid: hashing it made every process see
-      // a "changed" admin and rebuild it under a running server.
-      if (name === '.next' || name === 'node_modules' || name === 'next-env.d.ts' || name === path.basename(lockFile)) continue
-      const full = path.join(dir, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else h.update(path.relative(repoRoot, full)).update(readFileSync(full))
-    }
-  }
-  for (const dir of ['cms', 'locales', 'content/schema']) walk(path.join(repoRoot, dir))
-  // The content modules the admin imports (not the content itself).
-  for (const name of readdirSync(path.join(repoRoot, 'content')).filter((n) => n.endsWith('.ts')).sort())
-    h.update(name).update(readFileSync(path.join(repoRoot, 'content', name)))
-  h.update(readFileSync(path.join(repoRoot, 'package-lock.json')))
+  for (const file of adminSources()) h.update(path.relative(repoRoot, file)).update(readFileSync(file))
   return h.digest('hex')
 }
 
@@ -40,41 +58,11 @@ export function adminEnv(extra: Env = {}): NodeJS.ProcessEnv {
   return { ...process.env, MODERSMAL_ROOT: repoRoot, NEXT_TELEMETRY_DISABLED: '1', ...extra, NODE_ENV: 'production' }
 }
 
-/** Whether a process with this id is alive. */
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/**
- * One build at a time across processes (two test runs, `npm start` beside the tests): a second
- * caller waits for the first, then finds the build current.
- */
-function withBuildLock<T>(fn: () => T): T {
-  for (;;) {
-    try {
-      writeFileSync(lockFile, String(process.pid), { flag: 'wx' })
-      break
-    } catch {
-      const holder = Number(readFileSync(lockFile, 'utf8').trim() || 0)
-      if (!holder || !alive(holder)) rmSync(lockFile, { force: true })
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000)
-    }
-  }
-  try {
-    return fn()
-  } finally {
-    rmSync(lockFile, { force: true })
-  }
-}
-
 /** Returns true when it had to build. */
 export function ensureAdminBuilt(log: (m: string) => void = console.log): boolean {
-  return withBuildLock(() => {
+  // One build at a time across processes (two test runs, `npm start` beside the tests): a second
+  // caller waits for the first, then finds the build current.
+  return withLockSync(lockFile, () => {
     const hash = sourceHash()
     if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return false
     log('Building the admin (about a minute) …')
@@ -83,7 +71,7 @@ export function ensureAdminBuilt(log: (m: string) => void = console.log): boolea
     if (r.status !== 0) throw new Error(`The admin build failed:\n${r.stdout}\n${r.stderr}`)
     writeFileSync(stampFile, hash)
     return true
-  })
+  }, { what: 'the admin build' })
 }
 
 export interface AdminServer {

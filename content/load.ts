@@ -8,7 +8,7 @@ import path from 'node:path'
 import { parseDocument } from 'yaml'
 import { codeRegistrySchema } from './schema/index.ts'
 import { contentKinds, emptyContentSet, references, schemas, type ContentKind, type ContentSet } from './collections.ts'
-import { reservedSlugs } from '../site/lib/urls.ts'
+import { reservedSlugs } from './urls.ts'
 
 export class ContentError extends Error {
   constructor(public readonly problems: string[]) {

@@ -2,7 +2,7 @@
  * The URL scheme of the public site, in one place: every link, the sitemap, short codes and QR
  * codes are built here.
  */
-import type { LocaleCode } from '../../locales/registry.ts'
+import type { LocaleCode } from '../locales/registry.ts'
 
 export const urls = {
   languageChooser: () => '/',

@@ -17,7 +17,7 @@ import { serveSite } from '../site/build/serve.ts'
 import { launchChromium } from '../site/lib/chromium.ts'
 import { demoFilms, filmCacheDir, filmSource, renditionSpecs, sourceHash } from '../site/lib/films.ts'
 import { kitEntries, type KitManifest } from '../site/lib/kit.ts'
-import { urls } from '../site/lib/urls.ts'
+import { urls } from '../content/urls.ts'
 import { ensureSystemPackages } from './system-deps.ts'
 
 type Report = (what: string, figure: string) => void

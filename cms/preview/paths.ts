@@ -3,7 +3,7 @@
  * the preview server. Page paths come from the site's URL scheme.
  */
 import { isLocaleCode, sourceLocale } from '../../locales/registry.ts'
-import { urls } from '../../site/lib/urls.ts'
+import { urls } from '../../content/urls.ts'
 
 /** Where the admin says "something changed"; the preview then rebuilds on the next look. */
 export const changedPath = '/__preview/changed'

@@ -16,7 +16,7 @@ import type { Film } from '../../content/schema/index.ts'
 import { filmCacheDir, subtitleFile, type FilmMedia } from '../lib/films.ts'
 import { transcriptAnchor } from '../lib/film-anchors.ts'
 import { clock } from '../lib/kit.ts'
-import { urls } from '../lib/urls.ts'
+import { urls } from '../../content/urls.ts'
 import { parseVtt, subtitleProblems, transcriptOf } from '../lib/vtt.ts'
 import { prepareFilms, pruneFilmCache, type Progress } from './film-media.ts'
 

@@ -10,7 +10,7 @@ import type { ContentSet } from '../../content/collections.ts'
 import { localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
 import { codeFor } from '../lib/codes.ts'
 import { leafletFor, missingLeafletFields } from '../lib/leaflet.ts'
-import { urls } from '../lib/urls.ts'
+import { urls } from '../../content/urls.ts'
 
 export type LeafletVariant = 'single' | 'bilingual'
 

@@ -9,7 +9,7 @@ import QRCode from 'qrcode'
 import sharp from 'sharp'
 import type { ContentSet } from '../../content/collections.ts'
 import { getLocale, sourceLocale } from '../../locales/registry.ts'
-import { absolute, urls } from '../lib/urls.ts'
+import { absolute, urls } from '../../content/urls.ts'
 
 export interface QrPackOptions {
   /** The public site's address (SITE_URL); the codes lead there. */

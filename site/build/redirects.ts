@@ -2,7 +2,7 @@
 import { localeCodes } from '../../locales/registry.ts'
 import type { ContentSet } from '../../content/collections.ts'
 import { codeTargets } from '../lib/codes.ts'
-import { urls } from '../lib/urls.ts'
+import { urls } from '../../content/urls.ts'
 
 export function redirectsFile(set: ContentSet): string {
   const lines = codeTargets(set).map((t) => `${urls.shortCode(t.code.code)} ${t.path} 301`)

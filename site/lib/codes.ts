@@ -1,7 +1,7 @@
 /** Where every issued short code leads, and the old URLs of renamed municipalities. */
 import type { ContentSet } from '../../content/collections.ts'
 import type { IssuedCode } from '../../content/schema/index.ts'
-import { urls } from './urls.ts'
+import { urls } from '../../content/urls.ts'
 
 export interface CodeTarget {
   code: IssuedCode

@@ -10,7 +10,7 @@ import { getContent } from './content.ts'
 import { leafletFor } from './leaflet.ts'
 import { pick } from './localized.ts'
 import { qrSvg } from './qr.ts'
-import { absolute, urls } from './urls.ts'
+import { absolute, urls } from '../../content/urls.ts'
 
 export interface LeafletPageProps {
   m: Municipality

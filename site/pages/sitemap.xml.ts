@@ -4,7 +4,7 @@ import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 import { getContent } from '../lib/content.ts'
 import { hasBilingualLeaflet } from '../lib/leaflet.ts'
 import { leafletPaths } from '../lib/leaflet-page.ts'
-import { absolute, urls } from '../lib/urls.ts'
+import { absolute, urls } from '../../content/urls.ts'
 
 /** One page in its languages: the same rules as the pages' getStaticPaths. */
 interface Family {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ContentSet } from '../../content/collections.ts'
 import { loadContent } from '../../content/load.ts'
 import { writeQrPack, type QrPackEntry } from '../../site/build/qr-pack.ts'
-import { absolute, urls } from '../../site/lib/urls.ts'
+import { absolute, urls } from '../../content/urls.ts'
 import { repoContent } from '../support/content.ts'
 import { qrCodesIn } from '../support/pdf.ts'
 

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { getContent } from '../../lib/content.ts'
 import { qrSvg } from '../../lib/qr.ts'
-import { absolute, urls } from '../../lib/urls.ts'
+import { absolute, urls } from '../../../content/urls.ts'
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const { codes, municipalities } = await getContent()

@@ -1,0 +1,40 @@
+/**
+ * Imports follow the data flow: content/ (the format) knows neither the CMS nor the site; the
+ * site's build knows nothing of the CMS; the admin rebuilds when anything it imports changes.
+ * Imports are followed by esbuild, as a bundler sees them, not matched as text.
+ */
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { buildSync } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+import { adminSources } from '../../cms/admin-server.ts'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+/** Every file of ours that these modules reach. */
+function reached(dir: string): string[] {
+  const entryPoints = readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => path.join(root, dir, f))
+  const { metafile } = buildSync({ entryPoints, bundle: true, write: false, metafile: true, packages: 'external', platform: 'node', format: 'esm', outdir: path.join(root, 'tmp', 'imports'), loader: { '.astro': 'empty', '.css': 'empty' }, logLevel: 'silent' })
+  return Object.keys(metafile.inputs).map((f) => path.relative(root, path.resolve(root, f)))
+}
+
+const topFolder = (f: string) => f.split(path.sep)[0]
+
+describe('imports follow the data flow', () => {
+  it('content/ reaches only content/ and the locale registry', () => {
+    expect([...new Set(reached('content').map(topFolder))].sort()).toEqual(['content', 'locales'])
+  })
+
+  it('the site\'s build step and pages never reach the CMS', () => {
+    expect(reached('site').filter((f) => topFolder(f) === 'cms')).toEqual([])
+  })
+
+  it('the admin\'s rebuild hash covers what the admin imports: its code, the URL scheme, the schema and the lock file', () => {
+    const sources = adminSources().map((f) => path.relative(root, f))
+    expect(sources).toEqual(expect.arrayContaining(['cms/payload.config.ts', 'cms/preview/paths.ts', 'content/urls.ts', 'content/schema/index.ts', 'locales/registry.ts', 'package-lock.json']))
+    // Not the content itself, nor build output.
+    expect(sources.filter((f) => f.endsWith('.yaml') || f.includes('.next'))).toEqual([])
+  })
+})
