@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config'
 
+/**
+ * Tests in layers, each with only the set-up it needs (`--project <name>` runs one):
+ * - unit: pure rules (content format, locales, site helpers, XLIFF, the import graph); nothing started;
+ * - cms: Payload on SQLite and on a real PostgreSQL;
+ * - build: the site, its print products and film media, built for real;
+ * - browser: real Chromium against the built site and the admin's production server.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 120_000,
     // Browser tests poll for what a page shows; a busy two-core CI machine needs more than 1 s.
     expect: { poll: { timeout: 20_000 } },
@@ -11,5 +16,18 @@ export default defineConfig({
     // Two cores in CI: one file per core keeps PostgreSQL, Payload and Astro builds from starving.
     maxWorkers: 2,
     pool: 'forks',
+    projects: [
+      { test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/locales/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/site/plan.test.ts'] } },
+      { test: { name: 'cms', include: ['tests/cms/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts'] } },
+      {
+        test: {
+          name: 'build',
+          include: ['tests/site/**/*.test.ts', 'tests/leaflets/**/*.test.ts', 'tests/films/**/*.test.ts'],
+          exclude: ['tests/site/plan.test.ts'],
+          globalSetup: ['tests/setup/site.ts'],
+        },
+      },
+      { test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/site.ts', 'tests/setup/admin.ts'] } },
+    ],
   },
 })
