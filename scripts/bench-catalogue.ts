@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind'
 import type { Browser, Page, Request } from 'playwright-core'
 import { generateContent } from '../content/generate.ts'
 import { launchChromium } from '../site/lib/chromium.ts'
-import { serveSite } from '../site/build/serve.ts'
+import { serveSite } from '../site/server/serve.ts'
 import { timedBuild } from './bench-site.ts'
 import { ensureSystemPackages } from './system-deps.ts'
 

@@ -13,7 +13,7 @@ import path from 'node:path'
 import { loadContent } from '../content/load.ts'
 import { buildSite } from '../site/build/build-site.ts'
 import { planLeaflets, renderLeaflets } from '../site/build/leaflets.ts'
-import { serveSite } from '../site/build/serve.ts'
+import { serveSite } from '../site/server/serve.ts'
 import { launchChromium } from '../site/lib/chromium.ts'
 
 const repo = process.cwd()

@@ -20,7 +20,7 @@ import { ContentError, loadContent } from '../content/load.ts'
 import { getLocale, isLocaleCode, localeCodes, type LocaleCode } from '../locales/registry.ts'
 import { buildSite } from '../site/build/build-site.ts'
 import { planLeaflets, renderLeaflets, type LeafletRefusal } from '../site/build/leaflets.ts'
-import { serveSite } from '../site/build/serve.ts'
+import { serveSite } from '../site/server/serve.ts'
 import { launchChromium } from '../site/lib/chromium.ts'
 import { ensureSystemPackages } from './system-deps.ts'
 

@@ -18,7 +18,7 @@ import { startPublisher } from '../cms/publish/publisher.ts'
 import { startPreviewer } from '../cms/preview/previewer.ts'
 import { statusFile } from '../cms/publish/status.ts'
 import { buildSite } from '../site/build/build-site.ts'
-import { serveSite } from '../site/build/serve.ts'
+import { serveSite } from '../site/server/serve.ts'
 
 const cmsPort = Number(process.env.CMS_PORT ?? 3000)
 const sitePort = Number(process.env.SITE_PORT ?? 4321)

@@ -11,10 +11,11 @@
  *   a host, and in production the preview host must share the admin's cookie domain.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import sirv from 'sirv'
 import { startPublisher, type Publisher } from '../publish/publisher.ts'
 import { readStatus } from '../publish/status.ts'
 import { previewDirs } from './dirs.ts'
+import { guarded, hardened } from '../../site/server/guard.ts'
+import { staticFiles } from '../../site/server/static-files.ts'
 import { changedPath } from './paths.ts'
 
 export interface PreviewerOptions {
@@ -41,11 +42,11 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
   const builder = await startPublisher({ env: { ...opts.env, MODERSMAL_PREVIEW_DIR: dirs.root }, statusFile: dirs.status, debounceMs: 0, args: ['--preview'], target: 'the draft preview', log: opts.log })
   // Unknown at start, so the first preview builds afresh.
   let changedAt = new Date().toISOString()
-  const files = sirv(dirs.site, { dev: true, extensions: ['html'] })
+  const files = staticFiles(dirs.site, (_req, res) => page(res, 404, 'Not in the preview', '<p>This page is not part of the site, or the draft does not make it.</p>'))
 
-  const server: Server = createServer((req, res) => {
-    void handle(req, res).catch((e: Error) => page(res, 500, 'The preview failed', `<pre>${escape(e.message)}</pre>`))
-  })
+  const server: Server = hardened(
+    createServer(guarded((req, res) => handle(req, res).catch((e: Error) => page(res, 500, 'The preview failed', `<pre>${escape(e.message)}</pre>`)))),
+  )
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'POST' && req.url === changedPath) {
@@ -72,7 +73,7 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
     }
     res.setHeader('cache-control', 'no-store')
     res.setHeader('x-robots-tag', 'noindex')
-    files(req, res, () => page(res, 404, 'Not in the preview', '<p>This page is not part of the site, or the draft does not make it.</p>'))
+    files(req, res)
   }
 
   await new Promise<void>((resolve, reject) => {

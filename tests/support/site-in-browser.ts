@@ -6,7 +6,7 @@ import type { Server } from 'node:http'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
-import { serveSite } from '../../site/build/serve.ts'
+import { serveSite } from '../../site/server/serve.ts'
 import { launchChromium } from './browser.ts'
 
 export function siteInBrowser(port: number): { origin: string; readonly browser: Browser } {

@@ -1,0 +1,34 @@
+/**
+ * Files of a built site folder over HTTP, looked up on every request, so a rebuilt folder that
+ * was swapped in is served at once. Used by the public site's server and the draft preview.
+ *
+ * `send` (the engine of Express's static files) parses Range headers with range-parser: an
+ * unsatisfiable range is a 416, a malformed or multiple one is ignored, and a read error (a file
+ * removed by the swap between look-up and read) is an error event, not an exception. sirv, used
+ * before, handed an inverted range to createReadStream, whose throw ended the whole process.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import send from 'send'
+
+export type NotFound = (req: IncomingMessage, res: ServerResponse) => void
+
+export function staticFiles(root: string, notFound: NotFound) {
+  const options: send.SendOptions = { root, extensions: ['html'], index: ['index.html'], dotfiles: 'ignore', etag: true, lastModified: true }
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed')
+      return
+    }
+    const pathname = (req.url ?? '/').split('?')[0]!
+    const failed = (err: { status?: number; message: string }) => {
+      if (res.headersSent) return res.destroy()
+      if (err.status === 404) return notFound(req, res)
+      res.writeHead(err.status && err.status < 500 ? err.status : 500, { 'content-type': 'text/plain; charset=utf-8' }).end(err.status && err.status < 500 ? err.message : 'The file could not be read.')
+    }
+    send(req, pathname, options)
+      .on('error', failed)
+      // A folder without its slash (a printed short code, /q/ABC): its page, without a redirect.
+      .on('directory', () => void send(req, `${pathname}/index.html`, options).on('error', failed).pipe(res))
+      .pipe(res)
+  }
+}
