@@ -21,6 +21,7 @@ import {
 
 export * from './vocabulary.ts'
 import { chapterProblems } from './chapters.ts'
+import { markdownLinkProblems } from './links.ts'
 import { provenanceKeys, translatableFields } from '../translations.ts'
 
 export const slug = z
@@ -67,6 +68,11 @@ function localized<T extends z.ZodType>(value: T, opts: { sourceRequired?: boole
 }
 
 const localizedText = (opts?: { sourceRequired?: boolean }) => localized(nonEmpty, opts)
+
+/** Markdown whose links and images pass the link rule (./links.ts). */
+const markdown = nonEmpty.superRefine((text, ctx) => {
+  for (const message of markdownLinkProblems(text)) ctx.addIssue({ code: 'custom', message })
+})
 const localizedList = (opts?: { sourceRequired?: boolean }) =>
   localized(z.array(nonEmpty).min(1, 'must list at least one item'), opts)
 
@@ -247,7 +253,7 @@ export const guideSchema = withTranslationStatus(
     title: localizedText(),
     summary: localizedText(),
     /** Markdown limited to what the CMS editor offers: headings, paragraphs, lists, bold, italic, links, quotes. */
-    body: localizedText(),
+    body: localized(markdown),
     relatedActivities: z.array(slug).default([]),
     relatedOfferKinds: z.array(z.enum(localOfferKinds)).default([]),
     lastReviewed: isoDate,

@@ -1,16 +1,32 @@
 /**
  * Guide bodies (Markdown from content/) to HTML. Raw HTML in the Markdown is escaped, never
  * passed through: the CMS editor cannot produce it, and a hand-edited file must not inject it.
+ * Links and images follow the content schema's link rule again here (content/schema/links.ts):
+ * a target it refuses is written as its text, and every target is written as the browser will
+ * read it, fully escaped, so what was checked is what the browser follows.
  */
 import { Marked } from 'marked'
+import { imageProblem, linkProblem, normalizedTarget } from '../../content/schema/links.ts'
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 const marked = new Marked({
   gfm: true,
   renderer: {
     html({ text }) {
       return escape(text)
+    },
+    link({ href, title, tokens }) {
+      const text = this.parser.parseInline(tokens)
+      if (linkProblem(href)) return text
+      const target = normalizedTarget(href)
+      // Another site learns nothing of which guide a mother read.
+      const rel = /^https?:/i.test(target) ? ' rel="noreferrer"' : ''
+      return `<a href="${escape(target)}"${title ? ` title="${escape(title)}"` : ''}${rel}>${text}</a>`
+    },
+    image({ href, title, text }) {
+      if (imageProblem(href)) return escape(text)
+      return `<img src="${escape(normalizedTarget(href))}" alt="${escape(text)}"${title ? ` title="${escape(title)}"` : ''} loading="lazy">`
     },
   },
 })
