@@ -73,6 +73,22 @@ describe.each(databases)('roles and access on %s', (kind) => {
     })
   })
 
+  describe('account locks', () => {
+    it('only an admin lifts the lock that failed sign-ins put on an account (GHSA-jg8r-5jh2-v2xj)', async () => {
+      const email = 'gaet-ikke@example.org'
+      const password = 'the-right-password-1'
+      await payload.create({ collection: 'users', overrideAccess: true, data: { email, password, role: 'editor' } })
+      for (let i = 0; i < 10; i++) await payload.login({ collection: 'users', data: { email, password: `wrong-${i}` } }).catch(() => undefined)
+      await expect(payload.login({ collection: 'users', data: { email, password } })).rejects.toThrow(/locked/i)
+      for (const role of ['translator', 'editor', 'coordinator']) {
+        expect(await refusal(payload.unlock({ collection: 'users', data: { email }, overrideAccess: false, req: { user: users[role] as never } })), role).toMatch(/not allowed/i)
+      }
+      await expect(payload.login({ collection: 'users', data: { email, password } })).rejects.toThrow(/locked/i)
+      expect(await payload.unlock({ collection: 'users', data: { email }, overrideAccess: false, req: { user: users.admin as never } })).toBe(true)
+      expect((await payload.login({ collection: 'users', data: { email, password } })).user?.email).toBe(email)
+    })
+  })
+
   describe('editor', () => {
     it.each(['activities', 'municipalities'] as const)('updates %s in Danish', async (collection) => {
       const id = collection === 'activities' ? ids.activity! : ids.vejle!
