@@ -2,7 +2,8 @@
  * Builds the Next admin when its inputs changed (a build takes about a minute) and starts it.
  * Used by `npm start` and by the browser tests, so both run the same production server.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnOwned } from './children.ts'
 import { createHash } from 'node:crypto'
 import { createServer } from 'node:net'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -12,6 +13,7 @@ import { withLockSync } from './lock.ts'
 import { repoRoot } from './paths.ts'
 
 const nextBin = path.join(repoRoot, 'node_modules', '.bin', 'next')
+const nextScript = path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next')
 const stampFile = path.join(repoRoot, 'cms', '.next', 'modersmal-source-hash')
 const lockFile = path.join(repoRoot, 'cms', '.next-build.lock')
 
@@ -88,7 +90,8 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env }
     probe.once('error', (e: NodeJS.ErrnoException) => reject(new Error(`Port ${opts.port} is in use${e.code === 'EADDRINUSE' ? ' (an admin left running?)' : ''}: ${e.message}`)))
     probe.listen(opts.port, host, () => probe.close(() => resolve()))
   })
-  const child = spawn(nextBin, ['start', 'cms', '-p', String(opts.port), '-H', host], { cwd: repoRoot, env: adminEnv(opts.env), stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawnOwned([], nextScript, ['start', 'cms', '-p', String(opts.port), '-H', host], { cwd: repoRoot, env: adminEnv(opts.env) })
+  child.stdout?.resume()
   let stderr = ''
   child.stderr?.on('data', (d) => (stderr += String(d)))
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${opts.port}`

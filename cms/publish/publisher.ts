@@ -4,7 +4,8 @@
  * during a publish queue exactly one more. A failed or killed publish leaves the live site as it
  * was and records the error for the admin; the next ping tries again.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { spawnOwned } from '../children.ts'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -66,10 +67,9 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
     let stderr = ''
     // Node itself (no wrapper process), in a process group of its own, so a kill reaches the
     // build and whatever it started (Pagefind's indexer).
-    const proc = spawn(process.execPath, ['--import', 'tsx', script, ...(opts.args ?? [])], {
+    const proc = spawnOwned(['--import', 'tsx'], script, opts.args ?? [], {
       cwd: repoRoot,
       env: { ...process.env, ...opts.env, MODERSMAL_PUBLISH_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })
     child = proc
