@@ -22,6 +22,7 @@ import { largestUploadLimit, tooLargeMessage, uploadLimitOf } from './collection
 import { databaseAdapter, type DatabaseOptions } from './database.ts'
 import { requiredInSourceOnly } from './fields/requiredInSource.ts'
 import { recordProvenance } from './hooks/recordProvenance.ts'
+import { ignoreDraftsForPublic, onlyPublishedLocalesForPublic } from './hooks/publicSeesPublished.ts'
 import { guardTranslatorWrites } from './hooks/guardTranslatorWrites.ts'
 import { requestPublishAfterChange, requestPublishAfterDelete } from './publish/requestPublish.ts'
 import { hasOwnPage, previewUrl } from './preview/paths.ts'
@@ -62,6 +63,7 @@ const contentCollection = (collection: CollectionConfig): CollectionConfig => {
     fields: requiredInSourceOnly(collection.fields),
     hooks: {
       ...hooks,
+      ...(collection.versions ? { beforeOperation: [...(hooks.beforeOperation ?? []), ignoreDraftsForPublic], afterRead: [...(hooks.afterRead ?? []), onlyPublishedLocalesForPublic] } : {}),
       beforeChange: [...(hooks.beforeChange ?? []), guardTranslatorWrites, ...(hasProvenance(collection) ? [recordProvenance] : [])],
       afterChange: [...(hooks.afterChange ?? []), requestPublishAfterChange],
       afterDelete: [...(hooks.afterDelete ?? []), requestPublishAfterDelete],
