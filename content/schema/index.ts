@@ -21,7 +21,7 @@ import {
 
 export * from './vocabulary.ts'
 import { chapterProblems } from './chapters.ts'
-import { markdownLinkProblems } from './links.ts'
+import { markdownLinkProblems, whatsappProblem } from './links.ts'
 import { provenanceKeys, translatableFields } from '../translations.ts'
 
 export const slug = z
@@ -209,7 +209,11 @@ export const municipalitySchema = withTranslationStatus(
     contact: z.strictObject({
       email: z.email('must be an e-mail address'),
       phone: z.string().regex(/^\+\d{8,15}$/, 'must be an international number such as +4512345678'),
-      whatsappUrl: z.url().regex(/^https:\/\/(chat\.whatsapp\.com|wa\.me)\//, 'must be a chat.whatsapp.com or wa.me link').optional(),
+      /** A chat with the shared number; never a group's invite link (see ./links.ts). */
+      whatsappUrl: z.string().optional(),
+    }).superRefine((c, ctx) => {
+      const problem = c.whatsappUrl === undefined ? null : whatsappProblem(c.whatsappUrl, c.phone)
+      if (problem) ctx.addIssue({ code: 'custom', path: ['whatsappUrl'], message: problem })
     }),
     localOffers: z.array(localOfferSchema).default([]),
     translationStatus: translationStatus.optional(),

@@ -19,8 +19,15 @@ export function normalizedTarget(href: string): string {
 
 const siteRelative = (t: string) => (t.startsWith('/') && !t.startsWith('//') && !t.startsWith('/\\')) || t.startsWith('#')
 
+/** A WhatsApp group's invite: whoever has it joins the group. */
+const groupInvite = /^https?:\/\/chat\.whatsapp\.com\//i
+
+const inviteMessage = (url: string) =>
+  `"${url}" is a WhatsApp group's invite link, which must never be public: anyone who has it joins a group of vulnerable women. A mother is added to the group after she has said yes`
+
 export function linkProblem(href: string): string | null {
   const t = normalizedTarget(href)
+  if (groupInvite.test(t)) return inviteMessage(href)
   if (siteRelative(t) || /^(https?:\/\/[^/\\]|mailto:|tel:)/i.test(t)) return null
   return `the link "${href}" is not allowed: links go to http(s), mailto: or tel: addresses, or to a page of the site (/…)`
 }
@@ -29,6 +36,18 @@ export function imageProblem(src: string): string | null {
   const t = normalizedTarget(src)
   if (t.startsWith('/') && !t.startsWith('//') && !t.startsWith('/\\')) return null
   return `the image "${src}" is not allowed: images come from the site itself (/…); a public page loads nothing from other hosts`
+}
+
+/**
+ * The municipality's WhatsApp contact: a chat with its shared number (https://wa.me/<the number's
+ * digits>), never the group itself.
+ */
+export function whatsappProblem(url: string, phone: string | undefined): string | null {
+  if (groupInvite.test(normalizedTarget(url))) return `${inviteMessage(url)}; link a chat with the shared number instead (https://wa.me/<its digits>)`
+  const m = /^https:\/\/wa\.me\/(\d{8,15})$/.exec(url)
+  if (!m) return 'must be a chat with the shared number: https://wa.me/ and the number\'s digits, e.g. https://wa.me/4512345678'
+  if (phone && m[1] !== phone.replace(/^\+/, '')) return `must chat with the shared number ${phone} (https://wa.me/${phone.replace(/^\+/, '')}), not another one`
+  return null
 }
 
 /** Every disallowed link or image in a Markdown text (inline, reference and autolinks alike). */

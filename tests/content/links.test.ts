@@ -60,6 +60,26 @@ describe('links and images in Markdown', () => {
     expect(markdownToHtml('![Kort over vejen](/media/kort.webp)')).toContain('<img src="/media/kort.webp" alt="Kort over vejen"')
   })
 
+  it('refuses a WhatsApp group invite in a text, saying why', () => {
+    expect(markdownLinkProblems('[Join us](https://chat.whatsapp.com/AbCdEf123)')).toEqual([expect.stringMatching(/invite link, which must never be public: anyone who has it joins a group of vulnerable women/)])
+  })
+
+  it('refuses a municipality whose WhatsApp contact is the group, or another number than its own', async () => {
+    const dir = await copyOfContent()
+    try {
+      const file = path.join(dir, 'municipalities', 'aarhus.yaml')
+      const yaml = await readFile(file, 'utf8')
+      await writeFile(file, yaml.replace('whatsappUrl: https://wa.me/4500000001', 'whatsappUrl: https://chat.whatsapp.com/GruppeAarhus'))
+      const vejle = path.join(dir, 'municipalities', 'vejle.yaml')
+      await writeFile(vejle, (await readFile(vejle, 'utf8')).replace(/whatsappUrl: https:\/\/wa\.me\/\d+/, 'whatsappUrl: https://wa.me/4599999999'))
+      const problems = ((await loadContent(dir).catch((e: unknown) => e)) as ContentError).problems
+      expect(problems).toContainEqual(expect.stringMatching(/^municipalities\/aarhus\.yaml: contact\.whatsappUrl: "https:\/\/chat\.whatsapp\.com\/GruppeAarhus" is a WhatsApp group's invite link, which must never be public/))
+      expect(problems).toContainEqual(expect.stringMatching(/^municipalities\/vejle\.yaml: contact\.whatsappUrl: must chat with the shared number \+\d+/))
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   it('refuses a guide in content/ with such a link, naming the file, the field and the language', async () => {
     const dir = await copyOfContent()
     try {

@@ -37,3 +37,14 @@ describe('internal links', () => {
     expect(checked).toBeGreaterThan(5_000)
   })
 })
+
+describe('the local groups stay private', () => {
+  it('no page holds a WhatsApp group invite; the landing page offers a chat with the shared number', async () => {
+    const dist = inject('siteDir')
+    const invites: string[] = []
+    for (const file of await htmlFiles(dist)) if ((await readFile(file, 'utf8')).includes('chat.whatsapp.com')) invites.push(path.relative(dist, file))
+    expect(invites).toEqual([])
+    const landing = await readFile(path.join(dist, 'ar', 'aarhus', 'index.html'), 'utf8')
+    expect(landing).toContain('href="https://wa.me/4500000001"')
+  })
+})

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { municipalityAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
+import { whatsappProblem } from '../../../content/schema/links.ts'
 import { localOfferKinds, venueTypes, weekdays } from '../../../content/schema/vocabulary.ts'
 import { contentVersions, optionsOf } from '../options.ts'
 import { keepShortCodePermanent } from './hooks/keepShortCodePermanent.ts'
@@ -80,7 +81,14 @@ export const Municipalities: CollectionConfig = {
       fields: [
         { name: 'email', type: 'email', required: true },
         { name: 'phone', type: 'text', required: true, validate: (v: string | null | undefined) => (v && /^\+\d{8,15}$/.test(v) ? true : 'Write the number with country code, e.g. +4512345678.') },
-        { name: 'whatsappUrl', type: 'text' },
+        {
+          name: 'whatsappUrl',
+          type: 'text',
+          label: 'WhatsApp chat',
+          admin: { description: 'A WhatsApp chat with the shared number: https://wa.me/ and its digits. Never the group\'s invite link: a mother is added to the group after she has said yes.' },
+          // The content schema's own rule, so a save the export would refuse is refused here.
+          validate: (v: string | null | undefined, { siblingData }: { siblingData: { phone?: string } }) => (v ? (whatsappProblem(v, siblingData?.phone) ?? true) : true),
+        },
       ],
     },
     {
