@@ -11,5 +11,6 @@ const preload = pathToFileURL(path.join(repoRoot, 'cms', 'end-with-parent.mjs'))
 
 /** `node [nodeArgs] script [args]`, stdout and stderr piped, ended when this process ends. */
 export function spawnOwned(nodeArgs: string[], script: string, args: string[], opts: Omit<SpawnOptions, 'stdio'>): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, '--import', preload, script, ...args], { ...opts, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+  // The watch first, before slower preloads (tsx) give a parent's death time to go unnoticed.
+  return spawn(process.execPath, ['--import', preload, ...nodeArgs, script, ...args], { ...opts, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
 }
