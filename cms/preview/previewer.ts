@@ -12,7 +12,6 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { startPublisher, type Publisher } from '../publish/publisher.ts'
-import { readStatus } from '../publish/status.ts'
 import { previewDirs } from './dirs.ts'
 import { guarded, hardened } from '../../site/server/guard.ts'
 import { staticFiles } from '../../site/server/static-files.ts'
@@ -59,7 +58,7 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
       page(res, 401, 'Sign in to see the preview', `<p>The preview shows unpublished drafts, so only people signed in to the admin can see it.</p><p><a href="${opts.adminUrl}/admin/login">Sign in to the admin</a>, then open the preview again.</p>`)
       return
     }
-    const status = readStatus(dirs.status)
+    const status = builder.status
     const fresh = status?.lastSuccess && status.lastSuccess.startedAt >= changedAt
     if (!fresh) {
       const failed = status?.lastError && status.lastError.startedAt >= changedAt && !builder.running

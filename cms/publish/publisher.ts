@@ -21,6 +21,10 @@ export interface PublisherOptions {
   args?: string[]
   /** What a run builds, for the log: "the live site" unless said otherwise. */
   target?: string
+  /** A publish running longer is stopped and reported (a hung build must not block every later one). */
+  timeoutMs?: number
+  /** The program of one run; scripts/publish-once.ts unless a test gives another. */
+  script?: string
   log?: (m: string) => void
 }
 
@@ -29,6 +33,8 @@ export interface Publisher {
   url: string
   /** Asks for a publish (what a ping does). */
   request(): void
+  /** The state as last known, also when the status file could not be written. */
+  readonly status: PublishStatus
   /** Whether a publish is running now. */
   readonly running: boolean
   /** Kills the running publish and everything it started (what a crash or an operator does). */
@@ -38,13 +44,30 @@ export interface Publisher {
   stop(): Promise<void>
 }
 
-const script = path.join(repoRoot, 'scripts', 'publish-once.ts')
+const defaultScript = path.join(repoRoot, 'scripts', 'publish-once.ts')
+
+/** Ten minutes: about seven times the longest publish measured (12,800 pages on two cores). */
+export const defaultPublishTimeoutMs = Number(process.env.MODERSMAL_PUBLISH_TIMEOUT_S ?? 600) * 1000
 
 export async function startPublisher(opts: PublisherOptions): Promise<Publisher> {
   const debounceMs = opts.debounceMs ?? 1500
   const log = opts.log ?? (() => {})
+  const timeoutMs = opts.timeoutMs ?? defaultPublishTimeoutMs
   let status: PublishStatus = { ...(readStatus(opts.statusFile) ?? {}), state: 'idle' }
-  const save = (next: Partial<PublishStatus>) => writeStatus((status = { ...status, ...next }), opts.statusFile)
+  // The status file is for the admin to read. Failing to write it (a full disk, a read-only
+  // folder) is logged, never thrown: it runs in timers and exit handlers, where a throw would end
+  // npm start and every publish after it.
+  let unwritable = false
+  const save = (next: Partial<PublishStatus>) => {
+    status = { ...status, ...next }
+    try {
+      writeStatus(status, opts.statusFile)
+      unwritable = false
+    } catch (e) {
+      if (!unwritable) log(`Could not write the publish status to ${opts.statusFile}: ${(e as Error).message}`)
+      unwritable = true
+    }
+  }
   save({})
 
   let timer: NodeJS.Timeout | undefined
@@ -67,7 +90,7 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
     let stderr = ''
     // Node itself (no wrapper process), in a process group of its own, so a kill reaches the
     // build and whatever it started (Pagefind's indexer).
-    const proc = spawnOwned(['--import', 'tsx'], script, opts.args ?? [], {
+    const proc = spawnOwned(['--import', 'tsx'], opts.script ?? defaultScript, opts.args ?? [], {
       cwd: repoRoot,
       env: { ...process.env, ...opts.env, MODERSMAL_PUBLISH_URL: '' },
       detached: true,
@@ -75,7 +98,13 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
     child = proc
     proc.stdout!.on('data', (d) => (stdout += String(d)))
     proc.stderr!.on('data', (d) => (stderr += String(d)))
+    let timedOut = false
+    const limit = setTimeout(() => {
+      timedOut = true
+      if (proc.pid) killGroup(proc.pid, 'SIGKILL')
+    }, timeoutMs)
     proc.on('exit', (code, signal) => {
+      clearTimeout(limit)
       child = undefined
       const at = new Date().toISOString()
       const result = stdout.trim().split('\n').at(-1)
@@ -85,7 +114,9 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
         log(`Built ${opts.target ?? 'the live site'}: ${pages} pages in ${seconds} s`)
         save({ state: again ? 'waiting' : 'idle', lastSuccess: { at, startedAt, seconds, pages }, lastError: undefined })
       } else {
-        const message = signal ? `The publish was stopped (${signal}) before it finished.` : lastLines(stderr) || `The publish failed (exit ${code}).`
+        const message = timedOut
+          ? `The publish took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The live site is unchanged; the next save tries again.`
+          : signal ? `The publish was stopped (${signal}) before it finished.` : lastLines(stderr) || `The publish failed (exit ${code}).`
         log(`Building ${opts.target ?? 'the live site'} failed; what was there is unchanged.\n${message}`)
         save({ state: again ? 'waiting' : 'idle', lastError: { at, startedAt, message } })
       }
@@ -115,12 +146,15 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
 
   return {
     url: `http://127.0.0.1:${port}/publish`,
+    get status() {
+      return status
+    },
     request: schedule,
     get running() {
       return child !== undefined
     },
     kill(signal = 'SIGTERM') {
-      if (child?.pid) process.kill(-child.pid, signal)
+      if (child?.pid) killGroup(child.pid, signal)
     },
     idle: () => new Promise<void>((resolve) => {
       waiters.push(resolve)
@@ -132,7 +166,7 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
       const running = child
       if (running?.pid) {
         const exited = new Promise((resolve) => running.once('exit', resolve))
-        process.kill(-running.pid, 'SIGTERM')
+        killGroup(running.pid, 'SIGTERM')
         await exited
       }
       await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -140,7 +174,16 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
   }
 }
 
+/** The run and whatever it started (Pagefind's indexer); gone already is fine. */
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e
+  }
+}
+
 /** The end of an error output: what an editor can act on, not a page of stack. */
 function lastLines(text: string, n = 12): string {
-  return text.trim().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-n).join('\n')
+  return text.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-n).join('\n').trim()
 }
