@@ -17,7 +17,7 @@ export default defineConfig({
     maxWorkers: 2,
     pool: 'forks',
     projects: [
-      { test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/locales/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/site/plan.test.ts'] } },
+      { test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/locales/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/site/plan.test.ts'] } },
       { test: { name: 'cms', include: ['tests/cms/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts'] } },
       {
         test: {

@@ -2,6 +2,9 @@
 import path from 'node:path'
 import { ContentError } from '../content/load.ts'
 import { buildSite } from '../site/build/build-site.ts'
+import { parseCommand } from './cli.ts'
+
+parseCommand({ usage: 'Usage: npm run build' })
 
 const root = process.cwd()
 try {

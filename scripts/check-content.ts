@@ -2,8 +2,10 @@
 import path from 'node:path'
 import { ContentError, loadContent } from '../content/load.ts'
 import { contentKinds } from '../content/collections.ts'
+import { parseCommand } from './cli.ts'
 
-const root = path.resolve(process.argv[2] ?? 'content')
+const { positionals } = parseCommand({ usage: 'Usage: npx tsx scripts/check-content.ts [<content-folder>]', positionals: { max: 1 } })
+const root = path.resolve(positionals[0] ?? 'content')
 try {
   const set = await loadContent(root)
   console.log(`content OK: ${contentKinds.map((k) => `${set[k].length} ${k}`).join(', ')}, ${set.codes.length} short codes`)

@@ -2,6 +2,9 @@
 import { appendCodes, missingCodes } from '../content/codes.ts'
 import { ContentError, loadContent } from '../content/load.ts'
 import { contentDir } from '../cms/paths.ts'
+import { parseCommand } from './cli.ts'
+
+parseCommand({ usage: 'Usage: npm run codes:issue' })
 
 try {
   const set = await loadContent(contentDir)

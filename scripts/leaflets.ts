@@ -15,16 +15,17 @@ import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { ContentError, loadContent } from '../content/load.ts'
 import { getLocale, isLocaleCode, localeCodes, type LocaleCode } from '../locales/registry.ts'
 import { buildSite } from '../site/build/build-site.ts'
 import { planLeaflets, renderLeaflets, type LeafletRefusal } from '../site/build/leaflets.ts'
 import { serveSite } from '../site/server/serve.ts'
 import { launchChromium } from '../site/lib/chromium.ts'
+import { integer, parseCommand } from './cli.ts'
 import { ensureSystemPackages } from './system-deps.ts'
 
-const { values: args } = parseArgs({
+const { values: args, fail: usage } = parseCommand({
+  usage: 'Usage: npm run leaflets [-- --municipality <slug,…>] [--lang <code,…>] [--no-bilingual] [--a4] [--concurrency 2] [--out dist/leaflets] [--site <a built site>]',
   options: {
     municipality: { type: 'string', multiple: true },
     lang: { type: 'string', multiple: true },
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     site: { type: 'string' },
   },
 })
+const concurrency = integer(usage, 'concurrency', args.concurrency, 1, 8)
 
 const root = process.cwd()
 const fail = (message: string): never => {
@@ -83,7 +85,7 @@ try {
   try {
     const rendered = await renderLeaflets({
       browser, origin, outDir, jobs, twoUp: args.a4,
-      concurrency: Math.max(1, Number(args.concurrency) || 2),
+      concurrency,
       onProgress: progress,
     })
     let bytes = 0

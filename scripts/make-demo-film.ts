@@ -9,12 +9,16 @@ import path from 'node:path'
 import { loadContent } from '../content/load.ts'
 import { prepareFilms } from '../site/build/film-media.ts'
 import { filmCacheDir } from '../site/lib/films.ts'
+import { parseCommand } from './cli.ts'
 
-const args = process.argv.slice(2)
-const force = args.includes('--force')
+const { values, positionals: wanted } = parseCommand({
+  usage: 'Usage: npx tsx scripts/make-demo-film.ts [<film-slug>…] [--force]',
+  options: { force: { type: 'boolean', default: false } },
+  positionals: { max: Infinity },
+})
+const force = values.force
 const contentDir = path.resolve(process.env.MODERSMAL_CONTENT_DIR ?? 'content')
 const set = await loadContent(contentDir)
-const wanted = args.filter((a) => !a.startsWith('--'))
 const films = wanted.length ? set.films.filter((f) => wanted.includes(f.slug)) : set.films
 const unknown = wanted.filter((w) => !set.films.some((f) => f.slug === w))
 if (unknown.length) {

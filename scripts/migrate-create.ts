@@ -8,8 +8,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { migrationDirs } from '../cms/database.ts'
 import { startLocalPostgres } from '../cms/local-postgres.ts'
+import { parseCommand, usageError } from './cli.ts'
 
-const name = process.argv[2] ?? 'change'
+const { positionals } = parseCommand({ usage: 'Usage: npm run migrate:create -- <name>', positionals: { min: 1, max: 1 } })
+const name = positionals[0]!
+if (!/^[a-z0-9_]+$/.test(name)) usageError('Usage: npm run migrate:create -- <name>', `The name "${name}" must be lower-case letters, digits and underscores.`)
 const payload = (env: Record<string, string>) => {
   const r = spawnSync('npx', ['payload', 'migrate:create', name], {
     stdio: 'inherit',

@@ -14,8 +14,9 @@ import { previewDirs } from '../cms/preview/dirs.ts'
 import { snapshotContent } from '../cms/preview/snapshot.ts'
 import { exportContent } from '../cms/sync/export.ts'
 import { buildSite } from '../site/build/build-site.ts'
+import { parseCommand } from './cli.ts'
 
-const preview = process.argv.includes('--preview')
+const preview = parseCommand({ usage: 'Usage: tsx scripts/publish-once.ts [--preview] (the publisher runs it)', options: { preview: { type: 'boolean', default: false } } }).values.preview
 const target = preview
   ? previewDirs()
   : { content: contentDir, site: path.resolve(process.env.MODERSMAL_DIST_DIR ?? path.join(repoRoot, 'dist')) }

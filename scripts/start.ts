@@ -19,6 +19,9 @@ import { startPreviewer } from '../cms/preview/previewer.ts'
 import { statusFile } from '../cms/publish/status.ts'
 import { buildSite } from '../site/build/build-site.ts'
 import { serveSite } from '../site/server/serve.ts'
+import { parseCommand } from './cli.ts'
+
+parseCommand({ usage: 'Usage: npm start (ports: CMS_PORT, SITE_PORT, PREVIEW_PORT; HOST)' })
 
 const cmsPort = Number(process.env.CMS_PORT ?? 3000)
 const sitePort = Number(process.env.SITE_PORT ?? 4321)

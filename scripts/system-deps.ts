@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
+import { parseCommand } from './cli.ts'
 
 /** feature → [Debian packages, a file whose presence proves it is installed] */
 const features: Record<string, { packages: string[]; present: () => boolean }> = {
@@ -45,8 +46,9 @@ export function ensureSystemPackages(wanted: string[]): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const { positionals } = parseCommand({ usage: `Usage: tsx scripts/system-deps.ts <feature>…  (${Object.keys(features).join(', ')})`, positionals: { min: 1, max: Infinity } })
   try {
-    ensureSystemPackages(process.argv.slice(2))
+    ensureSystemPackages(positionals)
   } catch (e) {
     console.error((e as Error).message)
     process.exit(1)

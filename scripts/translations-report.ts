@@ -6,12 +6,16 @@
 import path from 'node:path'
 import { ContentError, loadContent } from '../content/load.ts'
 import { coverageReport, coverageTable } from '../content/coverage-report.ts'
+import { parseCommand } from './cli.ts'
 
-const args = process.argv.slice(2)
-const dir = args.includes('--content') ? args[args.indexOf('--content') + 1]! : (process.env.MODERSMAL_CONTENT_DIR ?? 'content')
+const { values } = parseCommand({
+  usage: 'Usage: npm run translations:report [-- --json] [--content <dir>]',
+  options: { json: { type: 'boolean', default: false }, content: { type: 'string', default: process.env.MODERSMAL_CONTENT_DIR ?? 'content' } },
+})
+const dir = values.content
 try {
   const report = coverageReport(await loadContent(path.resolve(dir)))
-  console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : coverageTable(report))
+  console.log(values.json ? JSON.stringify(report, null, 2) : coverageTable(report))
   const below = report.filter((r) => r.belowRequired)
   if (below.length) {
     console.error(`\nBelow the committed share: ${below.map((r) => `${r.locale} ${(r.current * 100).toFixed(0)}% < ${(r.required! * 100).toFixed(0)}%`).join(', ')}`)

@@ -4,24 +4,17 @@
  * export, an unknown document or field, …) means nothing is written; the report names every unit.
  */
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { closeCms, openCms } from '../cms/boot.ts'
 import { formatReport, importXliff } from '../cms/sync/xliff.ts'
+import { oneOf, parseCommand } from './cli.ts'
 
-const usage = 'Usage: npm run xliff:import -- <file.xlf> --status reviewed|machine'
-let parsed
-try {
-  parsed = parseArgs({ allowPositionals: true, options: { status: { type: 'string' } } })
-} catch (e) {
-  console.error(`${(e as Error).message}\n${usage}`)
-  process.exit(2)
-}
-const [file] = parsed.positionals
-const status = parsed.values.status
-if (!file || parsed.positionals.length > 1 || (status !== 'reviewed' && status !== 'machine')) {
-  console.error(`${usage}\n  reviewed: checked by a professional translator; machine: any unreviewed translation.`)
-  process.exit(2)
-}
+const { values, positionals, fail } = parseCommand({
+  usage: 'Usage: npm run xliff:import -- <file.xlf> --status reviewed|machine\n  reviewed: checked by a professional translator; machine: any unreviewed translation.',
+  options: { status: { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+})
+const file = positionals[0]!
+const status = oneOf(fail, 'status', values.status ?? fail('--status is required: say whether a person reviewed these translations.'), ['reviewed', 'machine'] as const)
 const xml = await readFile(file, 'utf8')
 
 const payload = await openCms()

@@ -13,8 +13,8 @@ import type { Browser, Page, Request } from 'playwright-core'
 import { generateContent } from '../content/generate.ts'
 import { launchChromium } from '../site/lib/chromium.ts'
 import { serveSite } from '../site/server/serve.ts'
-import { timedBuild } from './bench-site.ts'
-import { ensureSystemPackages } from './system-deps.ts'
+import { timedBuild } from './site.ts'
+import { ensureSystemPackages } from '../scripts/system-deps.ts'
 
 type Report = (what: string, figure: string) => void
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`

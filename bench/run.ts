@@ -1,21 +1,21 @@
 /**
  * npm run bench: performance figures, printed with units. Never a pass/fail test.
- *   npm run bench -- [--activities 5000] [--only sqlite|postgres]
+ *   npm run bench -- [--activities 5000] [--only <part>]
  *
  * - seed and export of the demo content and of a generated set (N activities × da/en/ar),
  *   on SQLite and on PostgreSQL;
  * - localized list query latency (50 activities in Arabic; a theme filter);
  * - the site: first-paint bytes of the landing pages, build time and memory, the bare-Astro floor
- *   (scripts/bench-site.ts);
+ *   (bench/site.ts);
  * - the catalogue: index time and size, bytes for a first search and a filter browse, time to
- *   first results under mobile throttling, demo and generated (scripts/bench-catalogue.ts).
+ *   first results under mobile throttling, demo and generated (bench/catalogue.ts).
  * - leaflets: all leaflet PDFs (one and two at a time), their sizes, peak memory
- *   (scripts/bench-leaflets.ts).
- * - XLIFF: export and import of a full locale, demo and generated (scripts/bench-xliff.ts).
+ *   (bench/leaflets.ts).
+ * - XLIFF: export and import of a full locale, demo and generated (bench/xliff.ts).
  * - publish → live latency and the translation report's time, demo and ~10,000 pages
- *   (scripts/bench-publish.ts).
+ *   (bench/publish.ts).
  * - films: bytes per minute of each rendition, encoding time, visit-kit size, time to first frame
- *   under throttling (scripts/bench-films.ts).
+ *   under throttling (bench/films.ts).
  *   --only sqlite | postgres | site | catalogue | leaflets | xliff | publish | films
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -28,18 +28,22 @@ import type { DatabaseKind } from '../cms/database.ts'
 import { exportContent } from '../cms/sync/export.ts'
 import { seedContent } from '../cms/sync/seed.ts'
 import { generateContent } from '../content/generate.ts'
-import { benchCatalogue } from './bench-catalogue.ts'
-import { benchLeaflets } from './bench-leaflets.ts'
-import { benchXliff } from './bench-xliff.ts'
-import { benchPublish } from './bench-publish.ts'
-import { benchFilms } from './bench-films.ts'
-import { benchSite } from './bench-site.ts'
-import { ensureSystemPackages } from './system-deps.ts'
+import { benchCatalogue } from './catalogue.ts'
+import { benchLeaflets } from './leaflets.ts'
+import { benchXliff } from './xliff.ts'
+import { benchPublish } from './publish.ts'
+import { benchFilms } from './films.ts'
+import { benchSite } from './site.ts'
+import { integer, oneOf, parseCommand } from '../scripts/cli.ts'
+import { ensureSystemPackages } from '../scripts/system-deps.ts'
 
-const args = process.argv.slice(2)
-const arg = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined)
-const generated = Number(arg('activities') ?? 5000)
-const only = arg('only') as DatabaseKind | 'site' | 'catalogue' | 'leaflets' | 'xliff' | 'publish' | 'films' | undefined
+const parts = ['sqlite', 'postgres', 'site', 'catalogue', 'leaflets', 'xliff', 'publish', 'films'] as const
+const { values, fail } = parseCommand({
+  usage: `Usage: npm run bench [-- --activities <n>] [--only ${parts.join('|')}]`,
+  options: { activities: { type: 'string', default: '5000' }, only: { type: 'string' } },
+})
+const generated = integer(fail, 'activities', values.activities)
+const only = values.only === undefined ? undefined : oneOf(fail, 'only', values.only, parts)
 const repo = process.cwd()
 const demo = path.join(repo, 'content')
 

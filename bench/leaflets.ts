@@ -6,9 +6,8 @@
  * - peak memory of the whole process tree (this Node process plus Chromium's), sampled from /proc.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { loadContent } from '../content/load.ts'
 import { buildSite } from '../site/build/build-site.ts'
@@ -86,14 +85,5 @@ export async function benchLeaflets(scratch: string, report: (what: string, figu
     }
   } finally {
     server.close()
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const scratch = await mkdtemp(path.join(tmpdir(), 'modersmal-bench-leaflets-'))
-  try {
-    await benchLeaflets(scratch, (what, figure) => console.log(`${what.padEnd(86)} ${figure}`))
-  } finally {
-    await rm(scratch, { recursive: true, force: true })
   }
 }

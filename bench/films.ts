@@ -18,7 +18,7 @@ import { launchChromium } from '../site/lib/chromium.ts'
 import { demoFilms, filmCacheDir, filmSource, renditionSpecs, sourceHash } from '../site/lib/films.ts'
 import { kitEntries, type KitManifest } from '../site/lib/kit.ts'
 import { urls } from '../content/urls.ts'
-import { ensureSystemPackages } from './system-deps.ts'
+import { ensureSystemPackages } from '../scripts/system-deps.ts'
 
 type Report = (what: string, figure: string) => void
 const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`
@@ -104,16 +104,5 @@ export async function benchFilms(scratch: string, report: Report): Promise<void>
   } finally {
     await browser.close()
     server.close()
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { mkdtemp, rm } = await import('node:fs/promises')
-  const { tmpdir } = await import('node:os')
-  const scratch = await mkdtemp(path.join(tmpdir(), 'modersmal-bench-films-'))
-  try {
-    await benchFilms(scratch, (what, figure) => console.log(`${what.padEnd(66)} ${figure}`))
-  } finally {
-    await rm(scratch, { recursive: true, force: true })
   }
 }

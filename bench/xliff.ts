@@ -5,8 +5,6 @@
  * - import of that file with every target revised (an agency's round): time, documents written;
  * - import of a file with one refused unit: the time to check everything and write nothing.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
@@ -73,16 +71,4 @@ export async function benchXliff(scratch: string, report: Report, activities = 5
       await closeCms(payload)
     }
   }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--activities')
-  const n = i > 0 ? Number(process.argv[i + 1]) : 500
-  const scratch = await mkdtemp(path.join(tmpdir(), 'modersmal-bench-xliff-'))
-  try {
-    await benchXliff(scratch, (what, figure) => console.log(`${what.padEnd(66)} ${figure}`), n)
-  } finally {
-    await rm(scratch, { recursive: true, force: true })
-  }
-  process.exit()
 }
