@@ -1,6 +1,6 @@
 /**
  * How we start the processes that must not outlive us (the admin, publishes, preview builds): node
- * itself with cms/end-with-parent.mjs preloaded and an IPC channel, which closes when we die.
+ * itself with cms/end-with-parent.mjs preloaded, told our pid; it ends itself once we are gone.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import path from 'node:path'
@@ -11,6 +11,9 @@ const preload = pathToFileURL(path.join(repoRoot, 'cms', 'end-with-parent.mjs'))
 
 /** `node [nodeArgs] script [args]`, stdout and stderr piped, ended when this process ends. */
 export function spawnOwned(nodeArgs: string[], script: string, args: string[], opts: Omit<SpawnOptions, 'stdio'>): ChildProcess {
-  // The watch first, before slower preloads (tsx) give a parent's death time to go unnoticed.
-  return spawn(process.execPath, ['--import', preload, ...nodeArgs, script, ...args], { ...opts, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+  return spawn(process.execPath, ['--import', preload, ...nodeArgs, script, ...args], {
+    ...opts,
+    env: { ...(opts.env ?? process.env), MODERSMAL_PARENT_PID: String(process.pid) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 }

@@ -1,9 +1,10 @@
 /**
  * The processes npm start starts end with it, however it ends: an admin left running held its
- * port, so the next start failed; a publish left running could still swap in a site.
+ * port, so the next start failed; a publish left running could still swap in a site. The kill
+ * comes while the publish is starting up, when its own event loop is least able to notice.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,10 +13,10 @@ import { seedContent } from '../../cms/sync/seed.ts'
 import { copyOfContent } from '../support/content.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
+/** Running, not merely exited and waiting to be reaped (a zombie still answers kill 0). */
 const alive = (pid: number) => {
   try {
-    process.kill(pid, 0)
-    return true
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]![0] !== 'Z'
   } catch {
     return false
   }
@@ -46,7 +47,7 @@ describe('children of npm start', () => {
     for (const dir of [dataDir, contentDir]) if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it('the admin and a running publish end when their parent is killed with SIGKILL', async () => {
+  it('the admin, a running publish and one with a blocked main thread end when their parent is killed with SIGKILL', async () => {
     const parent = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/support/parent-of-children.ts')], {
       cwd: root,
       env: { ...process.env, CHILD_ENV: JSON.stringify(env), ADMIN_PORT: '3931' },
@@ -67,6 +68,7 @@ describe('children of npm start', () => {
       .map((l) => ({ pid: Number(l.trim().split(/\s+/)[0]), args: l.trim() }))
     expect(children.map((c) => c.args).join('\n')).toMatch(/next/)
     expect(children.map((c) => c.args).join('\n')).toMatch(/publish-once/)
+    expect(children.map((c) => c.args).join('\n')).toMatch(/blocked-publish/)
     expect((await fetch(`${ready.admin}/admin/login`)).status).toBeLessThan(500)
 
     parent.kill('SIGKILL')
