@@ -24,6 +24,9 @@ import { chapterProblems } from './chapters.ts'
 import { markdownLinkProblems, whatsappProblem } from './links.ts'
 import { provenanceKeys, translatableFields } from '../translations.ts'
 
+/** A review claim names the day and who checked: one without the other claims too much or too little. */
+export const reviewBothMessage = 'a review needs both the day it was checked (lastReviewed) and who checked it (reviewerRole); leave both out while nobody has checked the text'
+
 export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens (a-z, 0-9, -)')
@@ -260,11 +263,18 @@ export const guideSchema = withTranslationStatus(
     body: localized(markdown),
     relatedActivities: z.array(slug).default([]),
     relatedOfferKinds: z.array(z.enum(localOfferKinds)).default([]),
-    lastReviewed: isoDate,
-    reviewerRole: z.enum(reviewerRoles),
+    /**
+     * A review claim ("checked on … by a health visitor"): only when a person checked the text and
+     * recorded it, both the day and who; demonstration text carries none.
+     */
+    lastReviewed: isoDate.optional(),
+    reviewerRole: z.enum(reviewerRoles).optional(),
     translationStatus: translationStatus.optional(),
     sourceHashes: sourceHashes.optional(),
     sourceUpdated: sourceUpdated.optional(),
+  }).superRefine((g, ctx) => {
+    if ((g.lastReviewed === undefined) !== (g.reviewerRole === undefined))
+      ctx.addIssue({ code: 'custom', path: [g.lastReviewed === undefined ? 'lastReviewed' : 'reviewerRole'], message: reviewBothMessage })
   }),
 )
 

@@ -42,4 +42,14 @@ describe('saves the export would refuse', () => {
   it('refuses a chat with another number than the shared one', async () => {
     expect(await refusal('https://wa.me/4599999999')).toEqual([expect.objectContaining({ path: 'contact.whatsappUrl', message: expect.stringMatching(/must chat with the shared number \+4500000001/) })])
   })
+
+  it('refuses a review claim without who checked the guide, and takes it with both', async () => {
+    const id = (await payload.find({ collection: 'guides', where: { slug: { equals: 'breastfeeding' } }, overrideAccess: true })).docs[0]!.id
+    const error = await payload
+      .update({ collection: 'guides', id, locale: 'da', overrideAccess: false, user: editor as never, data: { lastReviewed: '2026-11-30T12:00:00.000Z' } })
+      .then(() => null, (e: { data?: { errors?: Array<{ path: string; message: string }> } }) => e)
+    expect(error?.data?.errors).toEqual([expect.objectContaining({ path: 'reviewerRole', message: expect.stringMatching(/a review needs both the day it was checked/) })])
+    const doc = await payload.update({ collection: 'guides', id, locale: 'da', overrideAccess: false, user: editor as never, data: { lastReviewed: '2026-11-30T12:00:00.000Z', reviewerRole: 'health-visitor' } })
+    expect(doc.reviewerRole).toBe('health-visitor')
+  })
 })

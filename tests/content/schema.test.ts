@@ -130,4 +130,17 @@ describe('content/ schema', () => {
     expect(problems.some((p) => p.startsWith('activities/babymassage.yaml: groupPhase:'))).toBe(true)
     expect(problems.some((p) => p.startsWith('films/om-moedregrupperne.yaml: durationSeconds:'))).toBe(true)
   })
+
+  it('claims no review on demonstration text: nobody has checked the committed guides', async () => {
+    const set = await loadContent(repoContent)
+    expect(set.guides.filter((g) => g.lastReviewed || g.reviewerRole).map((g) => g.slug)).toEqual([])
+  })
+
+  it('refuses a review claim with the day but not who checked, or the other way round', async () => {
+    const root = await edit('guides/breastfeeding.yaml', (t) => `${t}lastReviewed: "2026-11-02"\n`)
+    await edit('guides/screen-time.yaml', (t) => `${t}reviewerRole: health-visitor\n`)
+    const problems = await problemsOf(root)
+    expect(problems).toContainEqual(expect.stringMatching(/^guides\/breastfeeding\.yaml: reviewerRole: a review needs both the day it was checked \(lastReviewed\) and who checked it/))
+    expect(problems).toContainEqual(expect.stringMatching(/^guides\/screen-time\.yaml: lastReviewed: a review needs both/))
+  })
 })

@@ -89,6 +89,14 @@ describe('static site build from content/ alone', () => {
     for (const l of locales) expect(page).toContain(`lang="${l.code}" dir="${l.dir}" hreflang="${l.code}">${l.endonym}</a>`)
   })
 
+  it('says a guide was checked only where a person recorded it: on no demonstration guide', async () => {
+    const dist = inject('siteDir')
+    for (const lang of ['da', 'en', 'ar'] as const) {
+      const html = await readFile(path.join(dist, lang, 'guides', 'breastfeeding', 'index.html'), 'utf8')
+      expect(html, lang).not.toMatch(/Tjekket .* af en|Checked on .* by a|class="muted">[^<]*(sundhedsplejerske|health visitor|midwife)/)
+    }
+  })
+
   it('leaves the published site in place when content is broken', async () => {
     const bad = await copyOfContent()
     const published = path.join(await mkdtemp(path.join(tmpdir(), 'modersmal-published-')), 'dist')

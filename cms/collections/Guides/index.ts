@@ -15,6 +15,7 @@ import {
 import { contentAccess } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
+import { reviewBothMessage } from '../../../content/schema/index.ts'
 import { guideTopics, localOfferKinds, reviewerRoles } from '../../../content/schema/vocabulary.ts'
 import { contentVersions, optionsOf } from '../options.ts'
 
@@ -51,8 +52,21 @@ export const Guides: CollectionConfig = {
     { name: 'body', type: 'richText', localized: true, required: true, editor: guideEditor },
     { name: 'relatedActivities', type: 'relationship', relationTo: 'activities', hasMany: true },
     { name: 'relatedOfferKinds', type: 'select', hasMany: true, options: optionsOf(localOfferKinds), admin: { description: 'Local offers of these kinds are shown beside the guide in each municipality.' } },
-    { name: 'lastReviewed', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
-    { name: 'reviewerRole', type: 'select', options: optionsOf(reviewerRoles), required: true },
+    // Filled in by the person who checked the text; the site claims a review only then.
+    {
+      name: 'lastReviewed',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayOnly' }, description: 'The day a professional checked this guide. Leave empty until someone has.' },
+      // The refusal goes to the field that is missing, as in the content schema.
+      validate: (v: unknown, { siblingData }: { siblingData: { reviewerRole?: unknown } }) => (v || !siblingData?.reviewerRole ? true : reviewBothMessage),
+    },
+    {
+      name: 'reviewerRole',
+      type: 'select',
+      options: optionsOf(reviewerRoles),
+      admin: { description: 'Who checked it. Leave empty until someone has.' },
+      validate: (v: unknown, { siblingData }: { siblingData: { lastReviewed?: unknown } }) => (v || !siblingData?.lastReviewed ? true : reviewBothMessage),
+    },
     ...provenanceFields,
   ],
 }
