@@ -62,8 +62,11 @@ Modersmål is running.
   Admin:        http://localhost:${cmsPort}/admin
   Preview:      http://localhost:${previewPort}/ (drafts; for people signed in to the admin)
   Publishing in the admin updates content/ and the public site within seconds.`)
-if (admin) {
+// The password only on the start that made the account: a console log is no place to keep it.
+if (admin?.created) {
   console.log(`  Log in as:    ${admin.email} / ${admin.password}
                 (set ADMIN_EMAIL and ADMIN_PASSWORD to choose; the password is kept in data/dev-admin-password)`)
+} else if (admin) {
+  console.log(`  Log in as:    ${admin.email} (the password is in data/dev-admin-password, unless ADMIN_PASSWORD set it)`)
 }
 console.log('Press Ctrl+C to stop.')

@@ -55,7 +55,7 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
     }
     const user = await signedIn(opts.adminUrl, req.headers.cookie)
     if (!user) {
-      page(res, 401, 'Sign in to see the preview', `<p>The preview shows unpublished drafts, so only people signed in to the admin can see it.</p><p><a href="${opts.adminUrl}/admin/login">Sign in to the admin</a>, then open the preview again.</p>`)
+      page(res, 401, 'Sign in to see the preview', `<p>The preview shows unpublished drafts, so only people signed in to the admin can see it.</p><p><a href="${escape(signInUrl(opts.adminUrl, req.headers.host))}">Sign in to the admin</a>, then open the preview again.</p>`)
       return
     }
     const status = builder.status
@@ -89,10 +89,22 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
   }
 }
 
+/**
+ * The admin's sign-in page at the host name this preview was opened with: the login cookie belongs
+ * to a host name, so signing in at 127.0.0.1 does nothing for a preview opened at localhost.
+ */
+export function signInUrl(adminUrl: string, host: string | undefined): string {
+  const url = new URL('/admin/login', adminUrl)
+  const name = host?.replace(/:\d+$/, '')
+  if (name && /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/i.test(name)) url.hostname = name
+  return url.href
+}
+
 /** The signed-in admin user the cookie belongs to, or null. */
 async function signedIn(adminUrl: string, cookie: string | undefined): Promise<{ email: string } | null> {
   if (!cookie) return null
-  const res = await fetch(`${adminUrl}/api/users/me`, { headers: { cookie } })
+  // A hung admin must not hold every preview request open with it.
+  const res = await fetch(`${adminUrl}/api/users/me`, { headers: { cookie }, signal: AbortSignal.timeout(10_000) })
   if (!res.ok) return null
   const body = (await res.json()) as { user?: { email: string } | null }
   return body.user ?? null

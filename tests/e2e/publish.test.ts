@@ -216,7 +216,10 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     // Signed out: refused, the draft nowhere in the answer.
     const anonymous = await fetch(`http://localhost:${previewPort}/da/activities/saebebobler/`)
     expect(anonymous.status).toBe(401)
-    expect(await anonymous.text()).not.toContain(draftTitle)
+    const refusal = await anonymous.text()
+    expect(refusal).not.toContain(draftTitle)
+    // Its sign-in link stays on the preview's host name, where the cookie will then be sent.
+    expect(refusal).toContain(`href="http://localhost:3918/admin/login"`)
     // The public site never saw the draft.
     await publisher.idle()
     expect(await heading('/da/activities/saebebobler/')).toBe(live)
