@@ -3,7 +3,8 @@
  * environment; tests call it with their own database.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { ensurePrivateDir } from './private-files.ts'
 import path from 'node:path'
 import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -46,7 +47,7 @@ export function cmsSecret(explicit?: string, dataDir = defaultDataDir): string {
   if (secret) return secret
   const file = path.join(dataDir, 'payload-secret')
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true })
+    ensurePrivateDir(dataDir)
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' })
   }
   return readFileSync(file, 'utf8').trim()

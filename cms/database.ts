@@ -2,7 +2,7 @@
  * Which database the CMS uses. SQLite (embedded, a file under data/) unless DATABASE_URL is a
  * postgres:// URL. Both run committed migrations, never a schema push, so the two stay alike.
  */
-import { mkdirSync } from 'node:fs'
+import { ensurePrivateDir, ensurePrivateFile } from './private-files.ts'
 import path from 'node:path'
 import type { DatabaseAdapterObj, Migration } from 'payload'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
@@ -48,7 +48,11 @@ export function databaseAdapter(opts: DatabaseOptions = {}): DatabaseAdapterObj 
     })
   }
   const fileUrl = url ?? `file:${path.join(dataDir, 'cms.db')}`
-  if (fileUrl.startsWith('file:') && !fileUrl.includes(':memory:')) mkdirSync(path.dirname(fileUrl.slice('file:'.length)), { recursive: true })
+  if (fileUrl.startsWith('file:') && !fileUrl.includes(':memory:')) {
+    const file = fileUrl.slice('file:'.length)
+    ensurePrivateDir(path.dirname(file))
+    ensurePrivateFile(file)
+  }
   return sqliteAdapter({
     client: { url: fileUrl },
     // WAL and a busy timeout let the admin and a script (seed, export) write at the same time.

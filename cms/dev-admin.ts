@@ -4,7 +4,8 @@
  * (gitignored) data folder, so no install ever has a well-known password.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { ensurePrivateDir } from './private-files.ts'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
@@ -20,7 +21,7 @@ export async function ensureDevAdmin(payload: Payload, dataDir: string): Promise
   let password = process.env.ADMIN_PASSWORD
   if (!password) {
     if (!existsSync(file)) {
-      mkdirSync(dataDir, { recursive: true })
+      ensurePrivateDir(dataDir)
       writeFileSync(file, randomBytes(9).toString('base64url'), { mode: 0o600 })
     }
     password = readFileSync(file, 'utf8').trim()
