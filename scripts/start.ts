@@ -50,7 +50,7 @@ ensureAdminBuilt()
 const server = await startAdmin({
   port: cmsPort,
   host,
-  env: { PAYLOAD_SECRET: cmsSecret(), MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusFile(), MODERSMAL_PREVIEW_URL: `http://localhost:${previewPort}` },
+  env: { PAYLOAD_SECRET: cmsSecret(), MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusFile(), MODERSMAL_PREVIEW_URL: `http://localhost:${previewPort}`, MODERSMAL_PREVIEW_PING: preview.pingUrl },
 })
 server.process.on('exit', (code) => process.exit(code ?? 0))
 for (const signal of ['SIGINT', 'SIGTERM'] as const)

@@ -5,8 +5,12 @@
 import { isLocaleCode, sourceLocale } from '../../locales/registry.ts'
 import { urls } from '../../content/urls.ts'
 
-/** Where the admin says "something changed"; the preview then rebuilds on the next look. */
-export const changedPath = '/__preview/changed'
+/**
+ * Where the admin says "something changed"; the preview then rebuilds on the next look. The path
+ * ends in a secret the previewer makes at start and hands to the admin (MODERSMAL_PREVIEW_PING):
+ * a page on another port of the host must not set the preview rebuilding at will.
+ */
+export const changedPath = (token: string) => `/__preview/changed/${token}`
 
 /** The collections with a page of their own, and that page. */
 const pageOf: Record<string, (lang: Parameters<typeof urls.home>[0], slug: string) => string> = {

@@ -10,6 +10,7 @@
  *   on its own port (relative links of the site stay right); browsers send cookies to every port of
  *   a host, and in production the preview host must share the admin's cookie domain.
  */
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { startPublisher, type Publisher } from '../publish/publisher.ts'
 import { previewDirs } from './dirs.ts'
@@ -32,6 +33,8 @@ export interface PreviewerOptions {
 export interface Previewer {
   /** The preview's base URL: give it to the admin as MODERSMAL_PREVIEW_URL. */
   url: string
+  /** Where the admin says that something changed: give it to the admin as MODERSMAL_PREVIEW_PING. */
+  pingUrl: string
   builder: Publisher
   stop(): Promise<void>
 }
@@ -41,6 +44,7 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
   const builder = await startPublisher({ env: { ...opts.env, MODERSMAL_PREVIEW_DIR: dirs.root }, statusFile: dirs.status, debounceMs: 0, args: ['--preview'], target: 'the draft preview', log: opts.log })
   // Unknown at start, so the first preview builds afresh.
   let changedAt = new Date().toISOString()
+  const token = randomBytes(16).toString('hex')
   const files = staticFiles(dirs.site, (_req, res) => page(res, 404, 'Not in the preview', '<p>This page is not part of the site, or the draft does not make it.</p>'))
 
   const server: Server = hardened(
@@ -48,7 +52,7 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
   )
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method === 'POST' && req.url === changedPath) {
+    if (req.method === 'POST' && req.url === changedPath(token)) {
       changedAt = new Date().toISOString()
       res.writeHead(204).end()
       return
@@ -81,6 +85,7 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
   })
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${opts.port}`,
+    pingUrl: `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${opts.port}${changedPath(token)}`,
     builder,
     async stop() {
       await builder.stop()

@@ -5,6 +5,7 @@
  * was and records the error for the admin; the next ping tries again.
  */
 import type { ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { spawnOwned } from '../children.ts'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -135,8 +136,10 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
     timer = setTimeout(run, debounceMs)
   }
 
+  const token = randomBytes(16).toString('hex')
   const server: Server = createServer((req, res) => {
-    if (req.method === 'POST' && req.url === '/publish') {
+    // Only whoever was given the URL (the admin) may ask: anyone on the machine can reach a port.
+    if (req.method === 'POST' && req.url === `/publish/${token}`) {
       schedule()
       res.writeHead(202).end()
     } else res.writeHead(404).end()
@@ -145,7 +148,7 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
   const { port } = server.address() as AddressInfo
 
   return {
-    url: `http://127.0.0.1:${port}/publish`,
+    url: `http://127.0.0.1:${port}/publish/${token}`,
     get status() {
       return status
     },

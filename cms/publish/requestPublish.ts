@@ -1,11 +1,11 @@
 /**
  * Tells the publisher (if one runs: `npm start` sets MODERSMAL_PUBLISH_URL) that published content
- * changed, and the draft preview (MODERSMAL_PREVIEW_URL) that anything changed. Fire and forget,
+ * changed, and the draft preview (MODERSMAL_PREVIEW_PING) that anything changed; both URLs carry
+ * the secret their server made. Fire and forget,
  * after the response: the editor's save never waits for it, and the publisher's debounce lets the
  * save's transaction commit before it exports.
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
-import { changedPath } from '../preview/paths.ts'
 
 function post(url: string | undefined): void {
   if (!url) return
@@ -13,7 +13,7 @@ function post(url: string | undefined): void {
 }
 
 const ping = () => post(process.env.MODERSMAL_PUBLISH_URL)
-const previewPing = () => post(process.env.MODERSMAL_PREVIEW_URL && `${process.env.MODERSMAL_PREVIEW_URL}${changedPath}`)
+const previewPing = () => post(process.env.MODERSMAL_PREVIEW_PING)
 
 /**
  * Only what the public site shows: a published version, or a document leaving publication (a

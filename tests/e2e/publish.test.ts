@@ -86,7 +86,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     preview = await startPreviewer({ port: previewPort, adminUrl: 'http://127.0.0.1:3918', env, dir: path.join(dataDir, 'preview'), log: (m) => console.log(`preview: ${m}`) })
     admin = await startAdmin({
       port: 3918,
-      env: { ...env, MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusPath, MODERSMAL_PREVIEW_URL: `http://localhost:${previewPort}` },
+      env: { ...env, MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusPath, MODERSMAL_PREVIEW_URL: `http://localhost:${previewPort}`, MODERSMAL_PREVIEW_PING: preview.pingUrl },
     })
     browser = await launchChromium()
   })
@@ -218,6 +218,9 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     expect(anonymous.status).toBe(401)
     const refusal = await anonymous.text()
     expect(refusal).not.toContain(draftTitle)
+    // Nobody but the admin may set it rebuilding, nor the publisher publishing.
+    expect((await fetch(`http://localhost:${previewPort}/__preview/changed`, { method: 'POST' })).status).toBe(401)
+    expect((await fetch(publisher.url.replace(/\/publish\/.*/, '/publish'), { method: 'POST' })).status).toBe(404)
     // Its sign-in link stays on the preview's host name, where the cookie will then be sent.
     expect(refusal).toContain(`href="http://localhost:3918/admin/login"`)
     // The public site never saw the draft.
