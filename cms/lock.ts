@@ -6,17 +6,7 @@
  * beside the tests) and content/ (the live publish swaps it in while the draft preview copies it).
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-
-/** Whether a process with this id is alive. */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    // EPERM: it exists, but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
+import { alive } from '../site/build/abandoned.ts'
 
 /** Takes the lock if it is free or its owner died; false while a live process holds it. */
 function tryTake(file: string): boolean {

@@ -17,6 +17,7 @@ import { orderProvenance } from '../../content/translations.ts'
 import { fromPayloadRefs } from './references.ts'
 import { fromPayload } from './convert.ts'
 import { withContentLock } from './contentLock.ts'
+import { removeAbandoned } from '../../site/build/abandoned.ts'
 
 export interface ExportResult {
   counts: Record<ContentKind, number>
@@ -62,7 +63,10 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
     throw new Error('The CMS holds no published content; refusing to replace content/ with nothing. Seed it first (npm run seed).')
   }
 
-  const staging = await mkdtemp(path.join(path.dirname(path.resolve(contentRoot)), '.content-export-'))
+  // Named with our pid, so a later export can tell an abandoned one (a killed publish) and remove it.
+  const parent = path.dirname(path.resolve(contentRoot))
+  await removeAbandoned(parent, '.content-export-')
+  const staging = await mkdtemp(path.join(parent, `.content-export-${process.pid}-`))
   const warnings: string[] = []
   try {
     const counts = {} as Record<ContentKind, number>

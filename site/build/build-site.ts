@@ -8,6 +8,7 @@ import path from 'node:path'
 import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
 import { codeTargets } from '../lib/codes.ts'
+import { removeAbandoned } from './abandoned.ts'
 import { redirectsFile } from './redirects.ts'
 import { writeImages } from '../lib/images.ts'
 import { indexTranscripts, prepareFilmMedia, validateSubtitles, writeFilmFiles } from './films.ts'
@@ -21,6 +22,10 @@ export interface SiteBuildOptions {
 
 export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions): Promise<{ ms: number; pages: number }> {
   const started = performance.now()
+  // What builds killed mid-way left beside the site: a site waiting to be swapped in, or the one
+  // it was replacing.
+  const outParent = path.dirname(path.resolve(outDir))
+  for (const kind of ['ready', 'previous']) await removeAbandoned(outParent, `${path.basename(outDir)}.${kind}-`)
   // Validate first, so a content error is reported as such, not as an Astro stack trace.
   const set = await loadContent(contentDir)
   // Subtitles are checked with a WebVTT parser, and missing film renditions made (ffmpeg), before
@@ -33,7 +38,7 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
   // the working directory, and is moved into place when it has passed every check.
   const staging = path.join(process.cwd(), '.astro', 'builds', `${process.pid}-${++builds}`)
   let pages = 0
-  await removeAbandonedBuilds(path.dirname(staging))
+  await removeAbandoned(path.dirname(staging), '')
   process.env.MODERSMAL_CONTENT_DIR = contentDir
   try {
     await build({ root, outDir: staging, logLevel: 'warn' })
@@ -62,24 +67,6 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
 }
 
 let builds = 0
-
-/** Folders of builds whose process died (killed mid-build): nobody will finish or remove them. */
-async function removeAbandonedBuilds(dir: string): Promise<void> {
-  const entries = await readdir(dir).catch(() => [] as string[])
-  for (const name of entries) {
-    const pid = Number(name.split('-')[0])
-    let alive = pid === process.pid
-    if (!alive && pid > 0) {
-      try {
-        process.kill(pid, 0)
-        alive = true
-      } catch {
-        alive = false
-      }
-    }
-    if (!alive) await rm(path.join(dir, name), { recursive: true, force: true })
-  }
-}
 
 async function moveDir(from: string, to: string): Promise<void> {
   await rm(to, { recursive: true, force: true })
