@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config'
  * Tests in layers, each with only the set-up it needs (`--project <name>` runs one):
  * - unit: pure rules (content format, locales, site helpers, XLIFF, the import graph); nothing started;
  * - cms: Payload on SQLite and on a real PostgreSQL;
- * - build: the site, its print products and film media, built for real;
+ * - build: the site, its print products and film media, built for real; the commands themselves
+ *   (each loads the CMS or the build, seconds apiece);
  * - browser: real Chromium against the built site and the admin's production server.
  */
 export default defineConfig({
@@ -17,12 +18,12 @@ export default defineConfig({
     maxWorkers: 2,
     pool: 'forks',
     projects: [
-      { test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/locales/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/site/plan.test.ts'] } },
+      { test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/locales/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/site/plan.test.ts'] } },
       { test: { name: 'cms', include: ['tests/cms/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts'] } },
       {
         test: {
           name: 'build',
-          include: ['tests/site/**/*.test.ts', 'tests/leaflets/**/*.test.ts', 'tests/films/**/*.test.ts'],
+          include: ['tests/site/**/*.test.ts', 'tests/leaflets/**/*.test.ts', 'tests/films/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
           exclude: ['tests/site/plan.test.ts'],
           globalSetup: ['tests/setup/site.ts'],
         },
