@@ -7,8 +7,8 @@ import { spawnOwned } from './children.ts'
 import { createHash } from 'node:crypto'
 import { createServer } from 'node:net'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { buildSync } from 'esbuild'
 import path from 'node:path'
+import { filesReached } from './import-graph.ts'
 import { withLockSync } from './lock.ts'
 import { repoRoot } from './paths.ts'
 
@@ -31,20 +31,7 @@ export function adminSources(): string[] {
     path.join(cms, 'payload.config.ts'),
     path.join(cms, 'next.config.mjs'),
   ]
-  const { metafile } = buildSync({
-    entryPoints,
-    bundle: true,
-    write: false,
-    metafile: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    outdir: path.join(cms, '.next', 'sources'),
-    tsconfig: path.join(cms, 'tsconfig.json'),
-    loader: { '.css': 'empty', '.scss': 'empty' },
-    logLevel: 'silent',
-  })
-  const inputs = Object.keys(metafile.inputs).map((f) => path.resolve(repoRoot, f))
+  const inputs = filesReached(entryPoints, { tsconfig: path.join(cms, 'tsconfig.json') })
   return [...new Set([...inputs, path.join(cms, 'tsconfig.json'), path.join(repoRoot, 'tsconfig.json'), path.join(repoRoot, 'package-lock.json')])].sort()
 }
 

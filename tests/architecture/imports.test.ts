@@ -1,24 +1,23 @@
 /**
  * Imports follow the data flow: content/ (the format) knows neither the CMS nor the site; the
  * site's build knows nothing of the CMS; the admin rebuilds when anything it imports changes.
- * Imports are followed by esbuild, as a bundler sees them, not matched as text.
+ * Imports are followed as a bundler sees them (cms/import-graph.ts), not matched as text.
  */
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { buildSync } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 import { adminSources } from '../../cms/admin-server.ts'
+import { filesReached } from '../../cms/import-graph.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
-/** Every file of ours that these modules reach. */
-function reached(dir: string): string[] {
-  const entryPoints = readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))
-    .map((f) => path.join(root, dir, f))
-  const { metafile } = buildSync({ entryPoints, bundle: true, write: false, metafile: true, packages: 'external', platform: 'node', format: 'esm', outdir: path.join(root, 'tmp', 'imports'), loader: { '.astro': 'empty', '.css': 'empty' }, logLevel: 'silent' })
-  return Object.keys(metafile.inputs).map((f) => path.relative(root, path.resolve(root, f)))
-}
+/** Every file of ours that the modules of a folder reach. */
+const reached = (dir: string): string[] =>
+  filesReached(
+    readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))
+      .map((f) => path.join(root, dir, f)),
+  ).map((f) => path.relative(root, f))
 
 const topFolder = (f: string) => f.split(path.sep)[0]
 
