@@ -80,7 +80,8 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env }
   const child = spawnOwned([], nextScript, ['start', 'cms', '-p', String(opts.port), '-H', host], { cwd: repoRoot, env: adminEnv(opts.env) })
   child.stdout?.resume()
   let stderr = ''
-  child.stderr?.on('data', (d) => (stderr += String(d)))
+  // Only for the message should it exit while starting; the end is what says why.
+  child.stderr?.on('data', (d) => (stderr = (stderr + String(d)).slice(-8000)))
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${opts.port}`
   const until = Date.now() + 60_000
   for (;;) {
