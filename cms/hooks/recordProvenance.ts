@@ -22,6 +22,10 @@ const ignore = ['translationStatus', 'sourceHashes', 'sourceUpdated']
 
 export const recordProvenance: CollectionBeforeChangeHook = async ({ data, originalDoc, req, collection, context, operation }) => {
   if (context.seeding || context.provenance === 'keep') return data
+  // Provenance is derived here, never taken from the request: a hand-made save could otherwise
+  // mark a translation current (or the Danish changed) without anyone having written it.
+  if ('sourceHashes' in data) data.sourceHashes = originalDoc?.sourceHashes ?? null
+  if ('sourceUpdated' in data) data.sourceUpdated = originalDoc?.sourceUpdated ?? null
   const locale = req.locale
   if (!locale || !isLocaleCode(locale)) return data
   const fields = localizedTopFields(collection.fields).filter((f) => !ignore.includes(f))
