@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { createServer } from 'node:net'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { adminOrigins } from './admin-origins.ts'
 import { filesReached } from './import-graph.ts'
 import { withLockSync } from './lock.ts'
 import { repoRoot } from './paths.ts'
@@ -77,7 +78,8 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env }
     probe.once('error', (e: NodeJS.ErrnoException) => reject(new Error(`Port ${opts.port} is in use${e.code === 'EADDRINUSE' ? ' (an admin left running?)' : ''}: ${e.message}`)))
     probe.listen(opts.port, host, () => probe.close(() => resolve()))
   })
-  const child = spawnOwned([], nextScript, ['start', 'cms', '-p', String(opts.port), '-H', host], { cwd: repoRoot, env: adminEnv(opts.env) })
+  const env = adminEnv({ MODERSMAL_ADMIN_ORIGINS: adminOrigins(host, opts.port, opts.env.CMS_PUBLIC_URL ?? process.env.CMS_PUBLIC_URL).join(','), ...opts.env })
+  const child = spawnOwned([], nextScript, ['start', 'cms', '-p', String(opts.port), '-H', host], { cwd: repoRoot, env })
   child.stdout?.resume()
   let stderr = ''
   // Only for the message should it exit while starting; the end is what says why.

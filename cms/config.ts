@@ -20,6 +20,7 @@ import { Programmes } from './collections/Programmes/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { Videos } from './collections/Videos/index.ts'
 import { largestUploadLimit, tooLargeMessage, uploadLimitOf } from './collections/limitFileSize.ts'
+import { adminOriginsFromEnv } from './admin-origins.ts'
 import { databaseAdapter, type DatabaseOptions } from './database.ts'
 import { requiredInSourceOnly } from './fields/requiredInSource.ts'
 import { recordProvenance } from './hooks/recordProvenance.ts'
@@ -36,6 +37,8 @@ export interface CmsOptions {
   secret?: string
   /** Upload size limits in bytes per collection slug, instead of the collections' own (tests). */
   maxFileBytes?: Partial<Record<string, number>>
+  /** The origins whose requests may use the login cookie; by default from the environment (cms/admin-origins.ts). */
+  adminOrigins?: string[]
 }
 
 /**
@@ -92,6 +95,8 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
   return buildConfig({
     secret: cmsSecret(opts.secret, dataDir),
     serverURL: process.env.CMS_PUBLIC_URL ?? '',
+    // Requests from any other origin (the site, the preview, another port) are anonymous.
+    csrf: opts.adminOrigins ?? adminOriginsFromEnv(),
     admin: {
       user: Users.slug,
       meta: { titleSuffix: ' · Modersmål' },

@@ -107,9 +107,11 @@ export function signInUrl(adminUrl: string, host: string | undefined): string {
 
 /** The signed-in admin user the cookie belongs to, or null. */
 async function signedIn(adminUrl: string, cookie: string | undefined): Promise<{ email: string } | null> {
-  if (!cookie) return null
+  // The token as a header: the admin takes its cookie only from its own pages (cms/admin-origins.ts).
+  const token = cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith('payload-token='))?.slice('payload-token='.length)
+  if (!token) return null
   // A hung admin must not hold every preview request open with it.
-  const res = await fetch(`${adminUrl}/api/users/me`, { headers: { cookie }, signal: AbortSignal.timeout(10_000) })
+  const res = await fetch(`${adminUrl}/api/users/me`, { headers: { authorization: `JWT ${decodeURIComponent(token)}` }, signal: AbortSignal.timeout(10_000) })
   if (!res.ok) return null
   const body = (await res.json()) as { user?: { email: string } | null }
   return body.user ?? null
@@ -119,7 +121,8 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': 
 
 /** The preview's own pages are for staff: Danish and English are what the admin speaks. */
 function page(res: ServerResponse, status: number, title: string, body: string, refreshSeconds?: number): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex' })
+  // Its own style only: no script, no image, no request anywhere.
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'", 'referrer-policy': 'no-referrer' })
   res.end(`<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 ${refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}<meta name="robots" content="noindex"><title>${escape(title)} · Modersmål preview</title>
 <style>body{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}</style></head>

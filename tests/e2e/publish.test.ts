@@ -54,6 +54,8 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
       await new Promise((r) => setTimeout(r, 250))
     }
   }
+  /** What a browser sends with a request from the admin's own page: the admin takes its login cookie from nowhere else. */
+  const fromAdmin = (url = admin.url) => ({ origin: new URL(url).origin })
   async function loggedIn(user: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext()
     context.setDefaultTimeout(90_000)
@@ -104,7 +106,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     const somali = await heading('/so/activities/babymassage/')
     // An unfinished Somali draft of the same activity, which her publish must not publish.
     const somaliDraft = await loggedIn(editor)
-    const saved = await somaliDraft.page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=so&draft=true`, { data: { title: 'Duugista ilmaha (qabyo)', _status: 'draft' } })
+    const saved = await somaliDraft.page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=so&draft=true`, { headers: fromAdmin(), data: { title: 'Duugista ilmaha (qabyo)', _status: 'draft' } })
     expect(saved.ok(), await saved.text()).toBe(true)
     await somaliDraft.context.close()
     const context = await browser.newContext()
@@ -126,11 +128,11 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     expect(await heading('/da/activities/babymassage/')).toBe(danish)
     expect(await heading('/so/activities/babymassage/')).toBe(somali)
     // The translator may not touch the Danish source: refused with a message.
-    const refused = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=da`, { data: { title: 'Ændret af oversætteren' } })
+    const refused = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=da`, { headers: fromAdmin(), data: { title: 'Ændret af oversætteren' } })
     expect(refused.status()).toBe(403)
     expect(JSON.stringify(await refused.json())).toMatch(/not allowed/i)
     // Nor publish every language at once (it would publish the Somali draft).
-    const everything = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=ar&publishAllLocales=true`, { data: { _status: 'published' } })
+    const everything = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=ar&publishAllLocales=true`, { headers: fromAdmin(), data: { _status: 'published' } })
     expect(everything.status()).toBe(403)
     expect(JSON.stringify(await everything.json())).toMatch(/publishes her own language only/)
     await context.close()
@@ -142,7 +144,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
   it('a publish killed mid-build keeps the live site, tells the editors, and the next publish recovers', async () => {
     const before = await heading('/da/activities/saebebobler/')
     const { context, page } = await loggedIn(editor)
-    const res = await page.request.patch(`${admin.url}/api/activities/${ids.saebebobler}?locale=da`, { data: { title: 'Sæbebobler i haven', _status: 'published' } })
+    const res = await page.request.patch(`${admin.url}/api/activities/${ids.saebebobler}?locale=da`, { headers: fromAdmin(), data: { title: 'Sæbebobler i haven', _status: 'published' } })
     expect(res.ok(), await res.text()).toBe(true)
     // Let the publish get well into its work, then kill it.
     await until(async () => publisher.running)
@@ -169,7 +171,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
   it('a Danish change puts the "translation may be behind" notice on the public Arabic page', async () => {
     const { context, page } = await loggedIn(editor)
     // Not the activity the translator had open: Payload locks a document someone is editing.
-    const res = await page.request.patch(`${admin.url}/api/activities/${ids.mavetid}?locale=da`, { data: { purpose: 'At styrke babyens nakke og ryg, og at mødrene ser, hvor meget deres baby kan.', _status: 'published' } })
+    const res = await page.request.patch(`${admin.url}/api/activities/${ids.mavetid}?locale=da`, { headers: fromAdmin(), data: { purpose: 'At styrke babyens nakke og ryg, og at mødrene ser, hvor meget deres baby kan.', _status: 'published' } })
     expect(res.ok(), await res.text()).toBe(true)
     await until(async () => (await (await fetch(`${siteUrl}/ar/activities/mavetid/`)).text()).includes('data-outdated'))
     const html = await (await fetch(`${siteUrl}/ar/activities/mavetid/`)).text()
@@ -189,7 +191,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     // Not an activity opened in the admin above: Payload locks a document someone is editing.
     const live = await heading('/da/activities/saebebobler/')
     const draftTitle = 'Sæbebobler (kladde til forhåndsvisning)'
-    const res = await page.request.patch(`${adminAtLocalhost}/api/activities/${ids.saebebobler}?locale=da&draft=true`, { data: { title: draftTitle, _status: 'draft' } })
+    const res = await page.request.patch(`${adminAtLocalhost}/api/activities/${ids.saebebobler}?locale=da&draft=true`, { headers: fromAdmin(adminAtLocalhost), data: { title: draftTitle, _status: 'draft' } })
     expect(res.ok(), await res.text()).toBe(true)
     // The admin's Preview button leads to the page in the preview.
     await page.goto(`${adminAtLocalhost}/admin/collections/activities/${ids.saebebobler}`)
@@ -226,6 +228,38 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     // The public site never saw the draft.
     await publisher.idle()
     expect(await heading('/da/activities/saebebobler/')).toBe(live)
+    await context.close()
+  })
+
+  it('a page on another port of the host cannot use an editor\'s login; the admin\'s own page can', async () => {
+    const adminAtLocalhost = admin.url.replace('127.0.0.1', 'localhost')
+    // Without the site's Content-Security-Policy: a page in the preview, or a script that got past
+    // it, must still be refused by the admin itself.
+    const context = await browser.newContext({ bypassCSP: true })
+    context.setDefaultTimeout(90_000)
+    const page = await context.newPage()
+    expect((await page.request.post(`${adminAtLocalhost}/api/users/login`, { data: editor })).ok()).toBe(true)
+    // A plain form post (no CORS preflight), as a link in a guide could send it.
+    const post = (slug: string) =>
+      page.evaluate(async ({ url, slug }) => {
+        const body = new FormData()
+        body.set('_payload', JSON.stringify({ slug, name: 'Probe', organisation: 'Probe', description: 'Probe', targetGroup: 'Probe', _status: 'published' }))
+        await fetch(url, { method: 'POST', body, mode: 'no-cors', credentials: 'include' })
+      }, { url: `${adminAtLocalhost}/api/programmes?locale=da`, slug })
+    const exists = async (slug: string) => {
+      const res = await page.request.get(`${adminAtLocalhost}/api/programmes?where[slug][equals]=${slug}&draft=true&depth=0`, { headers: fromAdmin(adminAtLocalhost) })
+      expect(res.ok(), await res.text()).toBe(true)
+      return ((await res.json()) as { totalDocs: number }).totalDocs === 1
+    }
+    await page.goto(`http://localhost:${sitePort}/da/`)
+    await post('probe-from-the-site')
+    await page.goto(`${adminAtLocalhost}/admin`)
+    await post('probe-from-the-admin')
+    expect(await exists('probe-from-the-admin')).toBe(true)
+    expect(await exists('probe-from-the-site')).toBe(false)
+    // Its login cookie goes to no other site at all.
+    const cookie = (await context.cookies(adminAtLocalhost)).find((c) => c.name === 'payload-token')
+    expect(cookie).toMatchObject({ sameSite: 'Strict', httpOnly: true })
     await context.close()
   })
 })

@@ -30,7 +30,13 @@ const normalise = (v: unknown): unknown => {
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  auth: {
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+    // Strict: no other site's link or form carries the login; other ports of this host are
+    // shut out by the admin's origin list (cms/admin-origins.ts).
+    cookies: { sameSite: 'Strict', secure: process.env.CMS_PUBLIC_URL?.startsWith('https:') ?? false },
+  },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'role'], group: 'Admin' },
   access: {
     create: isAdmin,
