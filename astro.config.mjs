@@ -1,6 +1,7 @@
 // Astro builds the public site from content/ alone: no database, no CMS.
 import { defineConfig } from 'astro/config'
 import mdx from '@astrojs/mdx'
+import { cspDirectives, cspScriptResources } from './site/lib/csp.ts'
 
 export default defineConfig({
   srcDir: './site',
@@ -10,7 +11,11 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [mdx()],
+  // No code on our pages; Shiki's inline styles would also break the policy below.
+  markdown: { syntaxHighlight: false },
   // Only our own pages: no prefetch, no telemetry, no third-party requests.
   prefetch: false,
   devToolbar: { enabled: false },
+  // A Content-Security-Policy in every page, with the hashes of its scripts and styles.
+  security: { csp: { directives: [...cspDirectives], scriptDirective: { resources: cspScriptResources } } },
 })

@@ -28,7 +28,7 @@ export default defineConfig({
           globalSetup: ['tests/setup/site.ts'],
         },
       },
-      { test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/site.ts', 'tests/setup/admin.ts'] } },
+      { test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/site.ts', 'tests/setup/admin.ts'], setupFiles: ['tests/setup/csp.ts'] } },
     ],
   },
 })

@@ -9,6 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import send from 'send'
+import { securityHeaders } from '../lib/csp.ts'
 
 export type NotFound = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -19,6 +20,7 @@ export function staticFiles(root: string, notFound: NotFound) {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed')
       return
     }
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value)
     const pathname = (req.url ?? '/').split('?')[0]!
     const failed = (err: { status?: number; message: string }) => {
       if (res.headersSent) return res.destroy()

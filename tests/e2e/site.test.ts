@@ -3,6 +3,7 @@
  * the machine, and the language chooser's suggestion.
  */
 import { describe, expect, it } from 'vitest'
+import { takeCspViolations } from '../support/browser.ts'
 import { axeViolations, siteInBrowser } from '../support/site-in-browser.ts'
 
 const port = 4977
@@ -72,6 +73,32 @@ describe('the public site in Chromium', () => {
     await expect(page.locator('a[href^="tel:"]').count()).resolves.toBe(1)
     await expect(page.locator('a[href^="sms:"]').count()).resolves.toBe(1)
     await expect(page.locator('a[href^="mailto:"]').count()).resolves.toBe(1)
+    await context.close()
+  })
+
+  it('runs no script and loads no image that the page did not bring itself', async () => {
+    const context = await browser().newContext()
+    const page = await context.newPage()
+    // Chromium announces the pixel's request, then blocks it: what left the machine is what failed otherwise.
+    const left: string[] = []
+    page.on('requestfinished', (r) => left.push(r.url()))
+    page.on('requestfailed', (r) => !/csp|ERR_BLOCKED_BY_CSP/i.test(r.failure()?.errorText ?? '') && left.push(`${r.url()} (${r.failure()?.errorText})`))
+    await page.goto(`${origin}/ar/guides/breastfeeding/`)
+    // What a script slipped into a guide would try: run inline code, load a tracking pixel.
+    await page.evaluate(() => {
+      const script = document.createElement('script')
+      script.textContent = 'window.injected = true'
+      document.body.append(script)
+      const img = document.createElement('img')
+      img.src = 'http://tracker.example/pixel.gif'
+      img.alt = ''
+      document.body.append(img)
+    })
+    // Both refused by the page's policy, each reported (and taken here, so the test does not fail on them).
+    const seen: string[] = []
+    await expect.poll(() => (seen.push(...takeCspViolations()), seen.join('\n'))).toMatch(/script-src[\s\S]*img-src|img-src[\s\S]*script-src/)
+    expect(await page.evaluate(() => (window as { injected?: boolean }).injected)).toBeUndefined()
+    expect(left.filter((u) => !u.startsWith(origin))).toEqual([])
     await context.close()
   })
 })

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadContent } from '../../content/load.ts'
 import { locales } from '../../locales/registry.ts'
 import { buildSite } from '../../site/build/build-site.ts'
+import { cspHash } from '../../site/lib/csp.ts'
 import { copyOfContent, repoContent } from '../support/content.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -118,5 +119,20 @@ describe('static site build from content/ alone', () => {
       await rm(bad, { recursive: true, force: true })
       await rm(path.dirname(published), { recursive: true, force: true })
     }
+  })
+
+  it('gives every page a Content-Security-Policy: this machine only, no inline script without its hash', async () => {
+    const pages = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.html'))
+    expect(pages.length).toBeGreaterThan(1000)
+    const missing: string[] = []
+    for (const p of pages) {
+      const page = await readFile(path.join(out, p), 'utf8')
+      const policy = page.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1]
+      if (!policy || !policy.includes("default-src 'self'") || /'unsafe-inline'|'unsafe-eval'|\*|https?:/.test(policy)) missing.push(p)
+      // Every inline script that runs is one Astro bundled (and hashed): none written by hand.
+      for (const [, attrs, body] of page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g))
+        if (!/src=|type="application\/json"/.test(attrs!) && !policy?.includes(cspHash(body!))) missing.push(`${p}: an inline script without its hash`)
+    }
+    expect(missing).toEqual([])
   })
 })

@@ -97,4 +97,13 @@ describe('the site server under malformed requests', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 400/)
     await stillAnswers()
   })
+
+  it('lets no other site frame its pages, sniff its types or learn which page a mother came from', async () => {
+    for (const p of ['/', '/film.mp4', '/no-such-page/']) {
+      const res = await get(p)
+      expect(res.headers.get('content-security-policy'), p).toBe("frame-ancestors 'none'")
+      expect(res.headers.get('x-content-type-options'), p).toBe('nosniff')
+      expect(res.headers.get('referrer-policy'), p).toBe('no-referrer')
+    }
+  })
 })
