@@ -9,6 +9,8 @@ import { createServer } from 'node:net'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { adminOrigins } from './admin-origins.ts'
+import { logFile } from './log-file.ts'
+import { supervise, type Supervisor } from './supervise.ts'
 import { filesReached } from './import-graph.ts'
 import { withLockSync } from './lock.ts'
 import { repoRoot } from './paths.ts'
@@ -70,7 +72,8 @@ export interface AdminServer {
   stop(): Promise<void>
 }
 
-export async function startAdmin(opts: { port: number; host?: string; env: Env }): Promise<AdminServer> {
+/** `log` receives everything the admin writes (npm start: data/logs/admin.log); it outlives restarts. */
+export async function startAdmin(opts: { port: number; host?: string; env: Env; log?: NodeJS.WritableStream }): Promise<AdminServer> {
   const host = opts.host ?? '127.0.0.1'
   // Another server on the port (an admin left over from a killed run) would answer in its place.
   await new Promise<void>((resolve, reject) => {
@@ -80,7 +83,10 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env }
   })
   const env = adminEnv({ MODERSMAL_ADMIN_ORIGINS: adminOrigins(host, opts.port, opts.env.CMS_PUBLIC_URL ?? process.env.CMS_PUBLIC_URL).join(','), ...opts.env })
   const child = spawnOwned([], nextScript, ['start', 'cms', '-p', String(opts.port), '-H', host], { cwd: repoRoot, env })
-  child.stdout?.resume()
+  if (opts.log) {
+    child.stdout?.pipe(opts.log, { end: false })
+    child.stderr?.pipe(opts.log, { end: false })
+  } else child.stdout?.resume()
   let stderr = ''
   // Only for the message should it exit while starting; the end is what says why.
   child.stderr?.on('data', (d) => (stderr = (stderr + String(d)).slice(-8000)))
@@ -107,4 +113,19 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env }
         child.kill('SIGTERM')
       }),
   }
+}
+
+/**
+ * The admin as `npm start` runs it: started again whenever it dies (cms/supervise.ts), its output
+ * and every restart kept in <logDir>/admin.log.
+ */
+export function runAdmin(opts: { port: number; host?: string; env: Env; logDir: string; say(message: string): void }): Promise<Supervisor<AdminServer>> {
+  const log = logFile(opts.logDir, 'admin.log')
+  return supervise({
+    start: () => startAdmin({ port: opts.port, host: opts.host, env: opts.env, log }),
+    log: (m) => {
+      opts.say(`Admin: ${m}`)
+      log.write(`${new Date().toISOString()} Admin: ${m}\n`)
+    },
+  })
 }

@@ -2,13 +2,14 @@
  * npm start: the whole thing on one machine.
  *  1. the embedded database (SQLite under data/) is migrated, and seeded from content/ if empty;
  *  2. the static site is built from content/ into dist/ and served on SITE_PORT (4321);
- *  3. the admin is built when its sources changed, and served on CMS_PORT (3000);
+ *  3. the admin is built when its sources changed, and served on CMS_PORT (3000); if it dies it
+ *     is started again (cms/supervise.ts), and its output is kept in data/logs/admin.log;
  *  4. the publisher: every publish in the admin exports content/ and rebuilds the site, which is
  *     swapped in when the build succeeded (cms/publish/);
  *  5. the draft preview on PREVIEW_PORT (4322), for people signed in to the admin (cms/preview/).
  */
 import path from 'node:path'
-import { ensureAdminBuilt, startAdmin } from '../cms/admin-server.ts'
+import { ensureAdminBuilt, runAdmin } from '../cms/admin-server.ts'
 import { closeCms, openCms } from '../cms/boot.ts'
 import { cmsSecret } from '../cms/config.ts'
 import { ensureDevAdmin } from '../cms/dev-admin.ts'
@@ -47,12 +48,13 @@ await serveSite(path.join(repoRoot, 'dist'), sitePort, host)
 const publisher = await startPublisher({ env: {}, statusFile: statusFile(), log: console.log })
 const preview = await startPreviewer({ port: previewPort, host, adminUrl: `http://${host}:${cmsPort}`, env: {}, log: (m) => console.log(`Preview: ${m}`) })
 ensureAdminBuilt()
-const server = await startAdmin({
+const server = await runAdmin({
   port: cmsPort,
   host,
+  logDir: path.join(dataDir, 'logs'),
+  say: console.log,
   env: { PAYLOAD_SECRET: cmsSecret(), MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusFile(), MODERSMAL_PREVIEW_URL: `http://localhost:${previewPort}`, MODERSMAL_PREVIEW_PING: preview.pingUrl },
 })
-server.process.on('exit', (code) => process.exit(code ?? 0))
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => void Promise.all([server.stop(), publisher.stop(), preview.stop()]).then(() => process.exit(0)))
 
@@ -61,6 +63,7 @@ Modersmål is running.
   Public site:  http://localhost:${sitePort}/
   Admin:        http://localhost:${cmsPort}/admin
   Preview:      http://localhost:${previewPort}/ (drafts; for people signed in to the admin)
+  Admin log:    ${path.relative(repoRoot, path.join(dataDir, 'logs', 'admin.log'))}
   Publishing in the admin updates content/ and the public site within seconds.`)
 // The password only on the start that made the account: a console log is no place to keep it.
 if (admin?.created) {

@@ -2,12 +2,14 @@
  * The processes npm start starts end with it, however it ends: an admin left running held its
  * port, so the next start failed; a publish left running could still swap in a site. The kill
  * comes while the publish is starting up, when its own event loop is least able to notice.
+ * And the admin that dies on its own is started again, its log kept.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runAdmin } from '../../cms/admin-server.ts'
 import { closeCms, openCms } from '../../cms/boot.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { copyOfContent } from '../support/content.ts'
@@ -76,5 +78,28 @@ describe('children of npm start', () => {
     while (children.some((c) => alive(c.pid)) && Date.now() < end) await new Promise((r) => setTimeout(r, 100))
     expect(children.filter((c) => alive(c.pid)).map((c) => c.args)).toEqual([])
     await expect(fetch(`${ready.admin}/admin/login`)).rejects.toThrow()
+  })
+
+  it('an admin that dies is started again on its port, and its log says so', async () => {
+    const logDir = path.join(dataDir, 'logs')
+    const said: string[] = []
+    const admin = await runAdmin({ port: 3932, env, logDir, say: (m) => said.push(m) })
+    try {
+      const first = admin.current
+      first.process.kill('SIGKILL')
+      const end = Date.now() + 120_000
+      while (admin.current === first && Date.now() < end) await new Promise((r) => setTimeout(r, 200))
+      expect(admin.restarts).toBe(1)
+      expect(admin.current.process.pid).not.toBe(first.process.pid)
+      expect((await fetch(`${admin.current.url}/admin/login`)).status).toBeLessThan(500)
+      expect(said).toEqual(['Admin: stopped (SIGKILL); starting it again in 1 s', 'Admin: running again (restart 1)'])
+      const log = readFileSync(path.join(logDir, 'admin.log'), 'utf8')
+      expect(log).toMatch(/Admin: stopped \(SIGKILL\); starting it again in 1 s/)
+      // Next's own start-up lines, twice: the output of both runs is kept.
+      expect(log.match(/Ready in/g)?.length).toBe(2)
+      expect(statSync(path.join(logDir, 'admin.log')).mode & 0o777).toBe(0o600)
+    } finally {
+      await admin.stop()
+    }
   })
 })
