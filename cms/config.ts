@@ -11,6 +11,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import sharp from 'sharp'
 import { locales, sourceLocale } from '../locales/registry.ts'
 import { Activities } from './collections/Activities/index.ts'
+import { AuditEvents } from './collections/AuditEvents/index.ts'
 import { Films } from './collections/Films/index.ts'
 import { Guides } from './collections/Guides/index.ts'
 import { Leaflets } from './collections/Leaflets/index.ts'
@@ -26,6 +27,7 @@ import { requiredInSourceOnly } from './fields/requiredInSource.ts'
 import { recordProvenance } from './hooks/recordProvenance.ts'
 import { ignoreDraftsForPublic, onlyPublishedLocalesForPublic } from './hooks/publicSeesPublished.ts'
 import { guardTranslatorWrites } from './hooks/guardTranslatorWrites.ts'
+import { noteLiveBeforeChange, recordAuditAfterChange, recordAuditAfterDelete } from './hooks/recordAudit.ts'
 import { requestPublishAfterChange, requestPublishAfterDelete } from './publish/requestPublish.ts'
 import { hasOwnPage, previewUrl } from './preview/paths.ts'
 import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
@@ -58,8 +60,15 @@ export function cmsSecret(explicit?: string, dataDir = defaultDataDir): string {
 
 const hasProvenance = (c: CollectionConfig) => c.fields.some((f) => 'name' in f && f.name === 'sourceHashes')
 
+/** Every change to a person's account is in the audit log. */
+const audited = (collection: CollectionConfig): CollectionConfig => {
+  const hooks = collection.hooks ?? {}
+  return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), recordAuditAfterChange], afterDelete: [...(hooks.afterDelete ?? []), recordAuditAfterDelete] } }
+}
+
 const contentCollection = (collection: CollectionConfig): CollectionConfig => {
-  if (collection.slug === Users.slug) return collection
+  if (collection.slug === AuditEvents.slug) return collection
+  if (collection.slug === Users.slug) return audited(collection)
   const hooks = collection.hooks ?? {}
   return {
     ...collection,
@@ -68,9 +77,9 @@ const contentCollection = (collection: CollectionConfig): CollectionConfig => {
     hooks: {
       ...hooks,
       ...(collection.versions ? { beforeOperation: [...(hooks.beforeOperation ?? []), ignoreDraftsForPublic], afterRead: [...(hooks.afterRead ?? []), onlyPublishedLocalesForPublic] } : {}),
-      beforeChange: [...(hooks.beforeChange ?? []), guardTranslatorWrites, ...(hasProvenance(collection) ? [recordProvenance] : [])],
-      afterChange: [...(hooks.afterChange ?? []), requestPublishAfterChange],
-      afterDelete: [...(hooks.afterDelete ?? []), requestPublishAfterDelete],
+      beforeChange: [...(hooks.beforeChange ?? []), guardTranslatorWrites, ...(hasProvenance(collection) ? [recordProvenance] : []), noteLiveBeforeChange],
+      afterChange: [...(hooks.afterChange ?? []), recordAuditAfterChange, requestPublishAfterChange],
+      afterDelete: [...(hooks.afterDelete ?? []), recordAuditAfterDelete, requestPublishAfterDelete],
     },
   }
 }
@@ -85,9 +94,14 @@ const withUploadLimit = (collection: CollectionConfig, maxFileBytes: number | un
   return limit && maxFileBytes !== undefined ? { ...collection, custom: { ...collection.custom, uploadLimit: { ...limit, maxFileBytes } } } : collection
 }
 
+const allCollections = [Users, Media, Videos, Programmes, Municipalities, Activities, Guides, Films, Leaflets, AuditEvents]
+
+/** The collections whose files are kept under the data folder, one folder each (data/<slug>/). */
+export const uploadSlugs = allCollections.filter((c) => c.upload).map((c) => c.slug)
+
 export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
   const dataDir = opts.dataDir ?? defaultDataDir
-  const collections = [Users, Media, Videos, Programmes, Municipalities, Activities, Guides, Films, Leaflets]
+  const collections = allCollections
     .map((c) => withUploadLimit(withStaticDir(c, dataDir), opts.maxFileBytes?.[c.slug]))
   // The multipart parser has one limit for every collection: the largest, so no video is cut
   // off; each collection's own limit is then enforced by its limitFileSize hook.

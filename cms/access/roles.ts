@@ -11,6 +11,7 @@ export type Role = (typeof roles)[number]
 export interface StaffUser {
   id: number | string
   collection?: string
+  email?: string
   role?: Role | null
   translatorLocales?: string[] | null
   municipality?: number | string | { id: number | string } | null

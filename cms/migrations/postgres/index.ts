@@ -4,6 +4,7 @@ import * as migration_20261122_031417_published_list_index from './20261122_0314
 import * as migration_20261122_045239_translation_provenance from './20261122_045239_translation_provenance';
 import * as migration_20261122_070903_film_videos from './20261122_070903_film_videos';
 import * as migration_20261122_072307_localized_status from './20261122_072307_localized_status';
+import * as migration_20261201_225715_audit_events from './20261201_225715_audit_events';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261122_072307_localized_status.up,
     down: migration_20261122_072307_localized_status.down,
-    name: '20261122_072307_localized_status'
+    name: '20261122_072307_localized_status',
+  },
+  {
+    up: migration_20261201_225715_audit_events.up,
+    down: migration_20261201_225715_audit_events.down,
+    name: '20261201_225715_audit_events'
   },
 ];

@@ -4,6 +4,7 @@ import * as migration_20261122_031405_published_list_index from './20261122_0314
 import * as migration_20261122_045229_translation_provenance from './20261122_045229_translation_provenance';
 import * as migration_20261122_070852_film_videos from './20261122_070852_film_videos';
 import * as migration_20261122_072258_localized_status from './20261122_072258_localized_status';
+import * as migration_20261201_225707_audit_events from './20261201_225707_audit_events';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261122_072258_localized_status.up,
     down: migration_20261122_072258_localized_status.down,
-    name: '20261122_072258_localized_status'
+    name: '20261122_072258_localized_status',
+  },
+  {
+    up: migration_20261201_225707_audit_events.up,
+    down: migration_20261201_225707_audit_events.down,
+    name: '20261201_225707_audit_events'
   },
 ];
