@@ -3,14 +3,18 @@
  * to be ignored (`--only sqlit` ran every benchmark). Exit code 2 and the usage, as CLIs do.
  */
 import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { closeCms, openCms } from '../../cms/boot.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 /** Each command in its own process, several at once: most of the time is loading their modules. */
-const run = (script: string, ...args: string[]) =>
+const run = (script: string, ...args: string[]) => runIn(path.join(root, 'tmp', 'cli-test-data'), script, ...args)
+const runIn = (dataDir: string, script: string, ...args: string[]) =>
   new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const env = { ...process.env, MODERSMAL_DATA_DIR: path.join(root, 'tmp', 'cli-test-data') }
+    const env = { ...process.env, MODERSMAL_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, 'cms.db')}` }
     const child = execFile(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], { cwd: root, encoding: 'utf8', env }, (_e, out, err) => resolve({ code: child.exitCode, out, err }))
   })
 
@@ -35,5 +39,31 @@ describe('command-line arguments', () => {
     const { code, out } = await run('scripts/generate-content.ts', '--help')
     expect(out.trim()).toBe('Usage: npm run generate:content -- <target-folder> [<activities>]')
     expect(code).toBe(0)
+  })
+})
+
+describe('npm run backup and npm run restore', () => {
+  it('back up a data folder, restore it into an empty one, and refuse to restore over it', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'modersmal-cli-backup-'))
+    try {
+      const from = path.join(work, 'data')
+      const payload = await openCms({ database: { url: `file:${path.join(from, 'cms.db')}` }, dataDir: from, key: `cli_backup_${process.pid}`, secret: 'cli' })
+      await payload.create({ collection: 'users', overrideAccess: true, data: { email: 'admin@example.org', password: 'test-password-1', role: 'admin' } })
+      await closeCms(payload)
+      const archive = path.join(work, 'backup.tar.gz')
+      const made = await runIn(from, 'scripts/backup.ts', '--out', archive)
+      expect(made.err).toBe('')
+      expect(made.out).toMatch(/^Backed up the sqlite database and 0 uploaded files to .*backup\.tar\.gz in \d+ ms/)
+      expect(statSync(archive).mode & 0o777).toBe(0o600)
+      const to = path.join(work, 'restored')
+      const restored = await runIn(to, 'scripts/restore.ts', archive)
+      expect(restored.out).toMatch(/^Restored the backup of .* \(sqlite, last migration \d+_\d+_\w+\)\. Start with npm start\./)
+      expect(existsSync(path.join(to, 'cms.db'))).toBe(true)
+      const again = await runIn(to, 'scripts/restore.ts', archive)
+      expect(again.err).toMatch(/A restore goes into an empty data folder and database only; nothing was restored/)
+      expect(again.code).toBe(1)
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
   })
 })

@@ -20,6 +20,8 @@ export interface TestCms {
   dataDir: string
   /** The instance's cache key, for calling the REST handlers (handleEndpoints) on it. */
   key: string
+  /** Its DATABASE_URL. */
+  url: string
   close(): Promise<void>
 }
 
@@ -39,6 +41,7 @@ export async function startTestCms(kind: DatabaseKind, name: string, options: Pi
     payload,
     dataDir,
     key: id,
+    url,
     async close() {
       await closeCms(payload)
       rmSync(dataDir, { recursive: true, force: true })
@@ -46,7 +49,7 @@ export async function startTestCms(kind: DatabaseKind, name: string, options: Pi
   }
 }
 
-async function createPostgresDatabase(port: number, name: string): Promise<string> {
+export async function createPostgresDatabase(port: number, name: string): Promise<string> {
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` })
   await client.connect()
