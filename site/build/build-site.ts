@@ -1,14 +1,15 @@
 /**
- * Builds the static site from content/ into a staging folder and swaps it in only when the build
- * succeeded: a failed build never replaces the published site.
+ * Builds the static site from content/ into a staging folder and swaps it in (./swap.ts, one
+ * atomic step) only when the build succeeded: a failed build never replaces the published site.
  */
 import { existsSync } from 'node:fs'
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
 import { codeTargets } from '../lib/codes.ts'
 import { removeAbandoned } from './abandoned.ts'
+import { removeLeftovers, swapIn } from './swap.ts'
 import { redirectsFile } from './redirects.ts'
 import { writeImages } from '../lib/images.ts'
 import { indexTranscripts, prepareFilmMedia, validateSubtitles, writeFilmFiles } from './films.ts'
@@ -24,8 +25,7 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
   const started = performance.now()
   // What builds killed mid-way left beside the site: a site waiting to be swapped in, or the one
   // it was replacing.
-  const outParent = path.dirname(path.resolve(outDir))
-  for (const kind of ['ready', 'previous']) await removeAbandoned(outParent, `${path.basename(outDir)}.${kind}-`)
+  await removeLeftovers(outDir)
   // Validate first, so a content error is reported as such, not as an Astro stack trace.
   const set = await loadContent(contentDir)
   // Subtitles are checked with a WebVTT parser, and missing film renditions made (ffmpeg), before
@@ -50,16 +50,7 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
     await indexTranscripts(set, staging)
     await checkCodesResolve(set, staging)
     pages = await countPages(staging)
-    // Next to outDir first (a copy if it is on another disk), then two renames: the site being
-    // served is replaced in one step.
-    const ready = `${outDir}.ready-${process.pid}-${builds}`
-    await mkdir(path.dirname(outDir), { recursive: true })
-    await moveDir(staging, ready)
-    const previous = `${outDir}.previous-${process.pid}-${builds}`
-    const hadSite = await stat(outDir).then(() => true, () => false)
-    if (hadSite) await rename(outDir, previous)
-    await rename(ready, outDir)
-    if (hadSite) await rm(previous, { recursive: true, force: true })
+    await swapIn(staging, outDir, `${process.pid}-${builds}`)
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
@@ -67,17 +58,6 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
 }
 
 let builds = 0
-
-async function moveDir(from: string, to: string): Promise<void> {
-  await rm(to, { recursive: true, force: true })
-  try {
-    await rename(from, to)
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e
-    await cp(from, to, { recursive: true })
-    await rm(from, { recursive: true, force: true })
-  }
-}
 
 /** Printed codes live for years: the build fails, naming the code, if one leads nowhere. */
 async function checkCodesResolve(set: ContentSet, dir: string): Promise<void> {

@@ -1,0 +1,63 @@
+/**
+ * How a finished build becomes the served site without a moment of no site. The site folder
+ * (dist/) is a symbolic link to one build under dist.builds/; a new build is put beside the others
+ * and a new link renamed over the old one, which POSIX does in one step (two folder renames, as
+ * before, left a gap in which requests found nothing). The build it replaced is removed after;
+ * files being sent from it stay readable until closed. A dist/ that is still a real folder (from
+ * before) is moved aside once, the only swap with a gap.
+ */
+import { cp, lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
+import path from 'node:path'
+import { alive, removeAbandoned } from './abandoned.ts'
+
+export const buildsDirOf = (outDir: string) => `${path.resolve(outDir)}.builds`
+
+/** The build folder the served site is now (dist.builds/<id>), or null. */
+export async function currentBuild(outDir: string): Promise<string | null> {
+  const target = await readlink(outDir).catch(() => null)
+  return target ? path.resolve(path.dirname(path.resolve(outDir)), target) : null
+}
+
+async function moveDir(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true })
+  try {
+    await rename(from, to)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e
+    await cp(from, to, { recursive: true })
+    await rm(from, { recursive: true, force: true })
+  }
+}
+
+/** Puts the built folder in place as outDir; `id` is `<pid>-<n>`, unique to this build. */
+export async function swapIn(built: string, outDir: string, id: string): Promise<void> {
+  const out = path.resolve(outDir)
+  const builds = buildsDirOf(out)
+  await mkdir(builds, { recursive: true })
+  const target = path.join(builds, id)
+  await moveDir(built, target)
+  const before = await lstat(out).catch(() => null)
+  const previous = before?.isSymbolicLink() ? await currentBuild(out) : null
+  if (before && !before.isSymbolicLink()) await rename(out, path.join(builds, `${id}-replaced`))
+  const link = `${out}.link-${id}`
+  await symlink(path.relative(path.dirname(out), target), link)
+  await rename(link, out)
+  if (previous && previous !== target) await rm(previous, { recursive: true, force: true })
+  await rm(path.join(builds, `${id}-replaced`), { recursive: true, force: true })
+}
+
+/**
+ * What builds killed mid-way left: a link never renamed into place, a build never swapped in, a
+ * build replaced but not yet removed. Never the served one, nor one a live process is moving.
+ */
+export async function removeLeftovers(outDir: string): Promise<void> {
+  const out = path.resolve(outDir)
+  await removeAbandoned(path.dirname(out), `${path.basename(out)}.link-`)
+  const current = await currentBuild(out)
+  const builds = buildsDirOf(out)
+  for (const name of await readdir(builds).catch(() => [] as string[])) {
+    const pid = Number(name.split('-')[0])
+    if (path.join(builds, name) === current || pid === process.pid || (pid > 0 && alive(pid))) continue
+    await rm(path.join(builds, name), { recursive: true, force: true })
+  }
+}
