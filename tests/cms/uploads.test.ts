@@ -43,6 +43,22 @@ describe('image uploads', () => {
     expect([meta.width, meta.height]).toEqual([200, 400])
   })
 
+  it.each([
+    ['webp', 'image/webp'],
+    ['avif', 'image/avif'],
+  ] as const)('strips EXIF from a %s picture too, and keeps its format', async (format, mimetype) => {
+    const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#8ba3c9' } })[format]()
+      .withExif({ IFD0: { Artist: 'Navn Efternavn', ImageDescription: 'Hjemme hos familien' } })
+      .toBuffer()
+    expect((await sharp(photo).metadata()).exif).toBeDefined()
+    const doc = await upload(file(`foto.${format}`, mimetype, photo), `foto-${format}`)
+    const stored = await readFile(path.join(cms.dataDir, 'media', doc.filename!))
+    const meta = await sharp(stored).metadata()
+    expect(meta.exif).toBeUndefined()
+    expect(meta.format).toBe(format === 'avif' ? 'heif' : 'webp')
+    expect(stored.includes(Buffer.from('Navn Efternavn'))).toBe(false)
+  })
+
   it('keeps a PNG without metadata byte for byte (so content/ round-trips)', async () => {
     const doc = await upload(file('ren.png', 'image/png', png), 'ren')
     const stored = await readFile(path.join(cms.dataDir, 'media', doc.filename!))

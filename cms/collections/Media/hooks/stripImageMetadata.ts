@@ -3,14 +3,15 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 /**
  * Photos carry EXIF (GPS position, camera, time): for a mother's photo that is personal data.
- * Payload re-encodes only WebP/GIF and resized uploads, so JPEG and PNG would be stored and served
- * with their metadata. Strip it here (turning the picture upright first). A file without metadata
+ * Payload re-encodes WebP originals but stores JPEG, PNG and AVIF as they came, so those would be
+ * stored, served and exported to content/ with their metadata. Strip it here from every accepted
+ * format (WebP too, not relying on Payload's habit), turning the picture upright first. A file without metadata
  * is kept byte for byte, so content/ round-trips and re-uploading is a no-op.
  */
 export const stripImageMetadata: CollectionBeforeOperationHook = async ({ req, operation }) => {
   if (operation !== 'create' && operation !== 'update') return
   const file = req.file as { data?: Buffer; size?: number; mimetype?: string } | undefined
-  if (!file?.data || !file.mimetype || !['image/jpeg', 'image/png'].includes(file.mimetype)) return
+  if (!file?.data || !file.mimetype || !['image/jpeg', 'image/png', 'image/webp', 'image/avif'].includes(file.mimetype)) return
   let meta: Metadata
   try {
     meta = await sharp(file.data).metadata()
