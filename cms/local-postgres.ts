@@ -4,10 +4,11 @@
  * by DATABASE_URL instead.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chownSync, mkdtempSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { postgresBinDir } from '../scripts/system-deps.ts'
+import { alive } from '../site/build/abandoned.ts'
 
 export interface LocalPostgres {
   port: number
@@ -19,8 +20,6 @@ export interface LocalPostgres {
 export function startLocalPostgres(port = 54329): LocalPostgres {
   const bin = postgresBinDir()
   if (!bin) throw new Error('PostgreSQL is not installed. Run: npx tsx scripts/system-deps.ts postgres')
-  const dir = mkdtempSync(path.join(tmpdir(), 'modersmal-pg-'))
-  const dataDir = path.join(dir, 'data')
   // PostgreSQL refuses to run as root; as root, run it as the Debian `postgres` user.
   const asRoot = process.getuid?.() === 0
   const run = (cmd: string, args: string[]) => {
@@ -30,6 +29,22 @@ export function startLocalPostgres(port = 54329): LocalPostgres {
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`)
     return r.stdout
   }
+  // pg_ctl starts a daemon, which outlives a test run that was killed and keeps its port, so the
+  // next run could not start: stop the servers whose owning process is gone.
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith('modersmal-pg-'))) {
+    const old = path.join(tmpdir(), name)
+    const owner = Number(existsSync(path.join(old, 'owner')) ? readFileSync(path.join(old, 'owner'), 'utf8') : 0)
+    if (!owner || alive(owner)) continue
+    try {
+      if (existsSync(path.join(old, 'data', 'postmaster.pid'))) run('pg_ctl', ['-D', path.join(old, 'data'), '-m', 'immediate', '-w', 'stop'])
+    } catch {
+      // already stopped
+    }
+    rmSync(old, { recursive: true, force: true })
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'modersmal-pg-'))
+  const dataDir = path.join(dir, 'data')
+  writeFileSync(path.join(dir, 'owner'), String(process.pid))
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim())
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim())

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { startLocalPostgres } from '../../cms/local-postgres.ts'
 import { logFile } from '../../cms/log-file.ts'
 import { supervise, type Supervised } from '../../cms/supervise.ts'
 
@@ -86,6 +87,26 @@ describe('the admin\'s log file', () => {
       expect(statSync(dir).mode & 0o777).toBe(0o700)
     } finally {
       rmSync(path.dirname(dir), { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a throwaway PostgreSQL server', () => {
+  it('left running by a killed test run is stopped by the next, which gets its port', async () => {
+    const port = 54371
+    const root = path.resolve(import.meta.dirname, '../..')
+    const run = spawn(process.execPath, ['--import', 'tsx', '-e', `import('./cms/local-postgres.ts').then((m) => { m.startLocalPostgres(${port}); console.log('up'); setInterval(() => {}, 1000) })`], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    await new Promise<void>((resolve, reject) => {
+      run.stdout!.on('data', (d) => String(d).includes('up') && resolve())
+      run.once('exit', (code) => reject(new Error(`exited with ${code}`)))
+    })
+    run.kill('SIGKILL')
+    await new Promise((r) => run.once('exit', r))
+    const pg = startLocalPostgres(port)
+    try {
+      expect(pg.createDatabase('after_a_killed_run')).toBe(`postgres://postgres@127.0.0.1:${port}/after_a_killed_run`)
+    } finally {
+      pg.stop()
     }
   })
 })
