@@ -27,6 +27,7 @@ import { requiredInSourceOnly } from './fields/requiredInSource.ts'
 import { recordProvenance } from './hooks/recordProvenance.ts'
 import { ignoreDraftsForPublic, onlyPublishedLocalesForPublic } from './hooks/publicSeesPublished.ts'
 import { guardTranslatorWrites } from './hooks/guardTranslatorWrites.ts'
+import { matchContentSchema } from './hooks/matchContentSchema.ts'
 import { noteLiveBeforeChange, recordAuditAfterChange, recordAuditAfterDelete } from './hooks/recordAudit.ts'
 import { requestPublishAfterChange, requestPublishAfterDelete } from './publish/requestPublish.ts'
 import { hasOwnPage, previewUrl } from './preview/paths.ts'
@@ -77,7 +78,7 @@ const contentCollection = (collection: CollectionConfig): CollectionConfig => {
     hooks: {
       ...hooks,
       ...(collection.versions ? { beforeOperation: [...(hooks.beforeOperation ?? []), ignoreDraftsForPublic], afterRead: [...(hooks.afterRead ?? []), onlyPublishedLocalesForPublic] } : {}),
-      beforeChange: [...(hooks.beforeChange ?? []), guardTranslatorWrites, ...(hasProvenance(collection) ? [recordProvenance] : []), noteLiveBeforeChange],
+      beforeChange: [...(hooks.beforeChange ?? []), guardTranslatorWrites, ...(hasProvenance(collection) ? [recordProvenance] : []), matchContentSchema, noteLiveBeforeChange],
       afterChange: [...(hooks.afterChange ?? []), recordAuditAfterChange, requestPublishAfterChange],
       afterDelete: [...(hooks.afterDelete ?? []), recordAuditAfterDelete, requestPublishAfterDelete],
     },

@@ -6,7 +6,7 @@
  */
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Payload } from 'payload'
+import type { Field, Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
 import { localeCodes, sourceLocale } from '../../locales/registry.ts'
 import { localesIn } from '../../content/schema/index.ts'
@@ -15,7 +15,7 @@ import { contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../.
 import { serializeDocument } from '../../content/serialize.ts'
 import { orderProvenance } from '../../content/translations.ts'
 import { fromPayloadRefs } from './references.ts'
-import { fromPayload } from './convert.ts'
+import { fromPayload, type References } from './convert.ts'
 import { withContentLock } from './contentLock.ts'
 import { removeAbandoned } from '../../site/build/abandoned.ts'
 
@@ -76,7 +76,7 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
       await mkdir(dir, { recursive: true })
       const docs = docsByKind.get(kind)!
       for (const d of docs) {
-        const doc = orderProvenance(unreviewedByDefault(fromPayload(fields, d, refs, (m) => warnings.push(`${kind}/${d.slug}: ${m}`))))
+        const doc = contentDocument(fields, d, refs, (m) => warnings.push(`${kind}/${d.slug}: ${m}`))
         if (kind === 'media') {
           const upload = payload.collections.media.config.upload
           await mkdir(mediaFilesDir(staging), { recursive: true })
@@ -112,6 +112,11 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
+}
+
+/** One stored document (read with locale 'all') as its content/ file holds it. */
+export function contentDocument(fields: Field[], d: Doc, refs: References, warn: (m: string) => void): Doc {
+  return orderProvenance(unreviewedByDefault(fromPayload(fields, d, refs, warn)))
 }
 
 /**

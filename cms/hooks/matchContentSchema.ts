@@ -1,0 +1,78 @@
+/**
+ * A save is refused, with the field and the reason, when the public document it would leave does
+ * not pass the content schema (content/schema/) the export checks: one rule set for both, so one
+ * ordinary save (min above max, a website without its scheme, a reserved slug) can no longer
+ * stop every later publish. Checked before the write (SQLite saves run without a transaction, so
+ * nothing could be rolled back after it): the stored document with the save applied in its
+ * language, read as the export will read it. A draft save leaves the public document as it was
+ * and passes; a draft may be unfinished.
+ */
+import { ValidationError, type CollectionBeforeChangeHook, type Field } from 'payload'
+import { contentKinds, schemas, type ContentKind } from '../../content/collections.ts'
+import { reservedSlugs } from '../../content/urls.ts'
+import { isLocaleCode, localeCodes, sourceLocale } from '../../locales/registry.ts'
+import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
+import { contentDocument } from '../sync/export.ts'
+
+type Doc = Record<string, unknown>
+
+const isContentKind = (slug: string): slug is ContentKind => (contentKinds as readonly string[]).includes(slug)
+
+/** A schema issue's path as the admin names a field: without the locale. */
+const fieldPath = (path: PropertyKey[]) => path.filter((p) => !(typeof p === 'string' && isLocaleCode(p)) && typeof p !== 'symbol').join('.') || 'id'
+
+/** The stored document (every locale) with one locale's save applied, as the database will hold it. */
+function applied(fields: Field[], stored: Doc, data: Doc, locale: string): Doc {
+  const out: Doc = { ...stored }
+  for (const f of fields) {
+    if (!('name' in f)) {
+      if ('fields' in f) Object.assign(out, applied(f.fields, out, data, locale))
+      continue
+    }
+    if (!(f.name in data) || f.type === 'ui') continue
+    const value = data[f.name]
+    if ('localized' in f && f.localized) out[f.name] = { ...((stored[f.name] as Doc | null) ?? {}), [locale]: value }
+    else if (f.type === 'group' && value && typeof value === 'object') out[f.name] = applied(f.fields, (stored[f.name] as Doc | null) ?? {}, value as Doc, locale)
+    else if (f.type === 'array' && Array.isArray(value)) {
+      const before = (stored[f.name] as Doc[] | null) ?? []
+      out[f.name] = value.map((row: Doc, i) => applied(f.fields, before.find((b) => row.id && b.id === row.id) ?? before[i] ?? {}, row, locale))
+    } else out[f.name] = value
+  }
+  return out
+}
+
+export const matchContentSchema: CollectionBeforeChangeHook = async ({ data, originalDoc, req, collection, context, operation }) => {
+  const kind = collection.slug
+  const locale = req.locale
+  if (context.seeding || !isContentKind(kind) || !locale || !isLocaleCode(locale)) return data
+  const drafts = Boolean(collection.versions?.drafts)
+  if (drafts && data._status === 'draft') return data
+  const { fallbackLocale } = req
+  const stored = (operation === 'update' && originalDoc?.id !== undefined
+    ? await req.payload
+        .findByID({ collection: kind, id: originalDoc.id, locale: 'all', fallbackLocale: false, draft: false, depth: 0, overrideAccess: true, req, disableErrors: true })
+        .finally(() => Object.assign(req, { locale, fallbackLocale }))
+    : null) as Doc | null
+  let next = applied(collection.fields, stored ?? {}, data, locale)
+  if (drafts) {
+    const status: Doc = { ...((stored?._status as Doc | undefined) ?? {}) }
+    if (req.query?.publishAllLocales === 'true' || req.query?.publishAllLocales === true) for (const l of localeCodes) status[l] = 'published'
+    else if (data._status === 'published') status[locale] = 'published'
+    next._status = status
+    const locales = publishedLocales(next)
+    // Not public (its Danish is unpublished): the export leaves it out.
+    if (!locales.includes(sourceLocale)) return data
+    next = onlyLocales(collection.fields, next, new Set(locales))
+  }
+  // References are checked by the export against the other documents; here only their form.
+  const refs = { slugOf: (_: string, id: unknown) => `ref-${String(id)}`, idOf: () => '' }
+  const content = contentDocument(collection.fields, next, refs, () => {})
+  if (kind === 'media') content.file = data.filename ?? stored?.filename
+  const errors: Array<{ path: string; message: string }> = []
+  const result = schemas[kind].safeParse(content)
+  if (!result.success) for (const issue of result.error.issues) errors.push({ path: fieldPath(issue.path), message: issue.message })
+  const reserved = (reservedSlugs as Partial<Record<ContentKind, readonly string[]>>)[kind] ?? []
+  if (reserved.includes(String(content.slug))) errors.push({ path: 'slug', message: `"${String(content.slug)}" is taken by a page of the site (reserved: ${reserved.join(', ')})` })
+  if (errors.length) throw new ValidationError({ collection: kind, errors, req })
+  return data
+}

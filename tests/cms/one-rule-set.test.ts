@@ -1,0 +1,71 @@
+/**
+ * One rule set for validity, on both databases: a save whose public document the export would
+ * refuse is refused at once, naming the field with the content schema's own reason, and rolled
+ * back, so the next publish still works. A draft may be unfinished; it leaves the public document
+ * as it was.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { CollectionSlug, Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exportContent } from '../../cms/sync/export.ts'
+import { seedContent } from '../../cms/sync/seed.ts'
+import { databases, startTestCms, type TestCms } from '../support/cms.ts'
+import { repoContent } from '../support/content.ts'
+
+type Refusal = { data?: { errors?: Array<{ path: string; message: string }> } }
+
+describe.each(databases)('the content schema at save on %s', (kind) => {
+  let cms: TestCms
+  let payload: Payload
+  let out: string
+  let editor: Record<string, unknown>
+  const idOf = async (collection: CollectionSlug, slug: string) => (await payload.find({ collection, where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
+  const read = (collection: CollectionSlug, id: number | string) => payload.findByID({ collection, id, locale: 'all', depth: 0, overrideAccess: true }) as Promise<Record<string, unknown>>
+  /** The save's refusal (its errors), the document unchanged, the audit log without it. */
+  const refused = async (collection: CollectionSlug, id: number | string, data: Record<string, unknown>) => {
+    const before = await read(collection, id)
+    const events = (await payload.count({ collection: 'audit-events', overrideAccess: true })).totalDocs
+    const e = await payload.update({ collection, id, locale: 'da', overrideAccess: false, user: editor as never, data: { ...data, _status: 'published' } as never }).then(() => null, (x: Refusal) => x)
+    expect(await read(collection, id)).toEqual(before)
+    expect((await payload.count({ collection: 'audit-events', overrideAccess: true })).totalDocs).toBe(events)
+    return e?.data?.errors ?? []
+  }
+
+  beforeAll(async () => {
+    cms = await startTestCms(kind, 'one_rule_set')
+    payload = cms.payload
+    out = await mkdtemp(path.join(tmpdir(), 'modersmal-rules-'))
+    await seedContent(payload, repoContent)
+    editor = { ...(await payload.create({ collection: 'users', overrideAccess: true, data: { email: 'r@example.org', password: 'test-password-1', role: 'editor' } })), collection: 'users' }
+  })
+  afterAll(async () => {
+    await cms?.close()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it('refuses a baby age range whose lowest age is above its highest', async () => {
+    const id = await idOf('activities', 'babymassage')
+    expect(await refused('activities', id, { babyAgeMonths: { min: 12, max: 3 } })).toEqual([{ path: 'babyAgeMonths', message: 'min must not exceed max (months)' }])
+  })
+
+  it('refuses a website without its scheme', async () => {
+    const id = await idOf('programmes', 'ny-mor-i-danmark')
+    expect(await refused('programmes', id, { website: 'www.drc.ngo' })).toEqual([{ path: 'website', message: 'must be an http(s) URL' }])
+  })
+
+  it('refuses a slug a page of the site already has', async () => {
+    const id = await idOf('activities', 'babymassage')
+    expect(await refused('activities', id, { slug: 'plan' })).toEqual([{ path: 'slug', message: '"plan" is taken by a page of the site (reserved: plan)' }])
+  })
+
+  it('takes an unfinished draft, and the public document and the next export stay as they were', async () => {
+    const id = await idOf('activities', 'babymassage')
+    const published = await payload.findByID({ collection: 'activities', id, locale: 'da', depth: 0, overrideAccess: true })
+    await payload.update({ collection: 'activities', id, locale: 'da', draft: true, overrideAccess: false, user: editor as never, data: { babyAgeMonths: { min: 12, max: 3 }, _status: 'draft' } })
+    expect((await payload.findByID({ collection: 'activities', id, locale: 'da', depth: 0, overrideAccess: true })).babyAgeMonths).toEqual(published.babyAgeMonths)
+    const { counts } = await exportContent(payload, out)
+    expect(counts.activities).toBeGreaterThan(0)
+  })
+})
