@@ -46,17 +46,25 @@ describe('image uploads', () => {
   it.each([
     ['webp', 'image/webp'],
     ['avif', 'image/avif'],
-  ] as const)('strips EXIF from a %s picture too, and keeps its format', async (format, mimetype) => {
+  ] as const)('takes a %s picture as a JPEG content/ can hold, without its EXIF', async (format, mimetype) => {
     const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#8ba3c9' } })[format]()
       .withExif({ IFD0: { Artist: 'Navn Efternavn', ImageDescription: 'Hjemme hos familien' } })
       .toBuffer()
     expect((await sharp(photo).metadata()).exif).toBeDefined()
-    const doc = await upload(file(`foto.${format}`, mimetype, photo), `foto-${format}`)
+    const doc = await upload(file(`Foto fra Århus ${format.toUpperCase()}.${format}`, mimetype, photo), `foto-${format}`)
+    expect(doc.filename).toBe(`foto-fra-arhus-${format}.jpg`)
+    expect(doc.mimeType).toBe('image/jpeg')
     const stored = await readFile(path.join(cms.dataDir, 'media', doc.filename!))
     const meta = await sharp(stored).metadata()
+    expect(meta.format).toBe('jpeg')
     expect(meta.exif).toBeUndefined()
-    expect(meta.format).toBe(format === 'avif' ? 'heif' : 'webp')
     expect(stored.includes(Buffer.from('Navn Efternavn'))).toBe(false)
+  })
+
+  it('names an upload as content/ names a file: IMG_1234.JPG is stored as img-1234.jpg', async () => {
+    const photo = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#123456' } }).jpeg().toBuffer()
+    const doc = await upload(file('IMG_1234.JPG', 'image/jpeg', photo), 'img-1234')
+    expect(doc.filename).toBe('img-1234.jpg')
   })
 
   it('keeps a PNG without metadata byte for byte (so content/ round-trips)', async () => {
