@@ -12,6 +12,7 @@
 import { ValidationError, type CollectionBeforeChangeHook, type Field } from 'payload'
 import { staffOf } from '../access/roles.ts'
 import { Refused } from '../errors.ts'
+import { readStored } from './inTransaction.ts'
 
 // Payload's own fields and the provenance, which recordProvenance sets from the stored document.
 const system = new Set(['id', 'createdAt', 'updatedAt', '_status', 'sourceHashes', 'sourceUpdated', 'translationStatus'])
@@ -85,10 +86,9 @@ export const guardTranslatorWrites: CollectionBeforeChangeHook = async ({ data, 
   let changed = changedShared(collection.fields, data, originalDoc)
   const publishing = collection.versions && data._status !== 'draft'
   if ((changed.length || publishing) && collection.versions) {
-    const { locale, fallbackLocale } = req
-    const read = (draft: boolean) =>
-      req.payload.findByID({ collection: collection.slug, id: originalDoc.id, locale: locale as 'da', draft, depth: 0, req, overrideAccess: true, disableErrors: true }) as Promise<Record<string, unknown> | null>
-    const [latestHers, published] = await Promise.all([read(true), read(false)]).finally(() => Object.assign(req, { locale, fallbackLocale }))
+    const read = (draft: boolean) => readStored(req, { collection: collection.slug, id: originalDoc.id, locale: req.locale ?? 'da', draft })
+    const latestHers = await read(true)
+    const published = await read(false)
     // Payload publishes the shared values of the save with her language: an editor's unpublished
     // change to one (in the latest draft) would go live with her Arabic. Her draft keeps both.
     const pending = publishing && published ? changedShared(collection.fields, originalDoc, published) : []

@@ -13,6 +13,7 @@ import { reservedSlugs } from '../../content/urls.ts'
 import { isLocaleCode, localeCodes, sourceLocale } from '../../locales/registry.ts'
 import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
 import { contentDocument } from '../sync/export.ts'
+import { readStored } from './inTransaction.ts'
 
 type Doc = Record<string, unknown>
 
@@ -47,12 +48,7 @@ export const matchContentSchema: CollectionBeforeChangeHook = async ({ data, ori
   if (context.seeding || !isContentKind(kind) || !locale || !isLocaleCode(locale)) return data
   const drafts = Boolean(collection.versions?.drafts)
   if (drafts && data._status === 'draft') return data
-  const { fallbackLocale } = req
-  const stored = (operation === 'update' && originalDoc?.id !== undefined
-    ? await req.payload
-        .findByID({ collection: kind, id: originalDoc.id, locale: 'all', fallbackLocale: false, draft: false, depth: 0, overrideAccess: true, req, disableErrors: true })
-        .finally(() => Object.assign(req, { locale, fallbackLocale }))
-    : null) as Doc | null
+  const stored = operation === 'update' && originalDoc?.id !== undefined ? await readStored(req, { collection: kind, id: originalDoc.id, locale: 'all', draft: false }) : null
   let next = applied(collection.fields, stored ?? {}, data, locale)
   if (drafts) {
     const status: Doc = { ...((stored?._status as Doc | undefined) ?? {}) }

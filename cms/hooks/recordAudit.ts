@@ -8,6 +8,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { staffOf } from '../access/roles.ts'
 import type { AuditAction } from '../collections/AuditEvents/actions.ts'
+import { keepingLocale, readStored } from './inTransaction.ts'
 
 const ignored = new Set(['id', 'createdAt', 'updatedAt', '_status', 'sourceHashes', 'sourceUpdated', 'translations'])
 const access = ['role', 'translatorLocales', 'municipality'] as const
@@ -17,17 +18,15 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 async function record(req: PayloadRequest, event: { action: AuditAction; target: string; locale?: string; fields?: string[]; access?: unknown; summary: string }) {
   const actor = staffOf(req)
-  // The local API sets req.locale to the one it is asked for; put the request's back afterwards.
-  const { locale, fallbackLocale } = req
-  await req.payload
-    .create({
+  await keepingLocale(req, () =>
+    req.payload.create({
       collection: 'audit-events',
       req,
       overrideAccess: true,
       depth: 0,
       data: { at: new Date().toISOString(), actorId: actor ? String(actor.id) : null, actorEmail: actor?.email ?? null, actorRole: actor?.role ?? 'system', ...event, fields: event.fields ?? null, access: event.access ?? null },
-    })
-    .finally(() => Object.assign(req, { locale, fallbackLocale }))
+    }),
+  )
 }
 
 const liveKey = (slug: string, id: unknown, locale: string | undefined) => `${slug}/${String(id)}/${locale}`
@@ -36,10 +35,7 @@ const liveBefore = new WeakMap<PayloadRequest, Map<string, boolean>>()
 
 /** Whether the language's published version is live (the latest draft may say otherwise). */
 async function isLive(req: PayloadRequest, slug: string, id: number | string, locale: string | undefined): Promise<boolean> {
-  const { locale: requestLocale, fallbackLocale } = req
-  const doc = (await req.payload
-    .findByID({ collection: slug as 'programmes', id, locale: locale as 'da', draft: false, depth: 0, overrideAccess: true, req, disableErrors: true })
-    .finally(() => Object.assign(req, { locale: requestLocale, fallbackLocale }))) as { _status?: string } | null
+  const doc = await readStored(req, { collection: slug, id, locale: locale ?? 'da', draft: false })
   return doc?._status === 'published'
 }
 

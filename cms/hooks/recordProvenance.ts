@@ -9,6 +9,7 @@ import type { CollectionBeforeChangeHook, Field } from 'payload'
 import { isLocaleCode, sourceLocale } from '../../locales/registry.ts'
 import { fieldState, sourceHash, translatableFields } from '../../content/translations.ts'
 import { fromPayload } from '../sync/convert.ts'
+import { readStored } from './inTransaction.ts'
 
 /** Top-level fields that hold localized text anywhere inside them. */
 export function localizedTopFields(fields: Field[]): string[] {
@@ -40,12 +41,8 @@ export const recordProvenance: CollectionBeforeChangeHook = async ({ data, origi
   if ((changed.length === 0 && !reviewedNow) || operation === 'create' || !originalDoc?.id) return data
   // The Danish text as stored now, in content/ form, so the hash is the one the site and the
   // report compute from the exported files.
-  // Same transaction (req), but the local API sets req.locale to the one it is asked for: put the
-  // request's locale back, or the save itself would go to locale "all".
-  const { locale: requestLocale, fallbackLocale } = req
-  const stored = await req.payload
-    .findByID({ collection: collection.slug, id: originalDoc.id, locale: 'all', draft: true, depth: 0, req, overrideAccess: true })
-    .finally(() => Object.assign(req, { locale: requestLocale, fallbackLocale }))
+  const stored = await readStored(req, { collection: collection.slug, id: originalDoc.id, locale: 'all', draft: true })
+  if (!stored) return data
   const ids = { slugOf: (_: string, id: unknown) => String(id), idOf: () => '' }
   const doc = fromPayload(collection.fields, stored as Record<string, unknown>, ids, () => {})
   const withDanish = new Set(translatableFields(doc))
