@@ -99,6 +99,8 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
     await loadContent(staging)
     await mkdir(contentRoot, { recursive: true })
     await withContentLock(contentRoot, async () => {
+      // A collection folder a killed export had moved aside (named with its pid) is stale.
+      for (const kind of contentKinds) await removeAbandoned(contentRoot, `${kind}.old-`)
       for (const kind of contentKinds) {
         const target = path.join(contentRoot, kind)
         const old = `${target}.old-${process.pid}`

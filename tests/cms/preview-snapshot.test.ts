@@ -4,7 +4,7 @@
  * said "The draft cannot be previewed". Here exports and snapshots run at once, many times over:
  * every snapshot must succeed and be one whole, valid content set.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -59,5 +59,14 @@ describe('the draft preview\'s snapshot of content/', () => {
     await exports
     expect(failures).toEqual([])
     expect(snapshots).toBeGreaterThan(1)
+  })
+
+  it('an export clears what a killed export left in content/, and nothing of a live one', async () => {
+    // Process 999999 is gone; pid 1 is alive and may still be swapping.
+    for (const left of ['activities.old-999999', 'guides.old-999999', 'guides.old-1']) await mkdir(path.join(content, left))
+    await exportContent(cms.payload, content)
+    const names = await readdir(content)
+    expect(names.filter((n) => n.includes('.old-'))).toEqual(['guides.old-1'])
+    await rm(path.join(content, 'guides.old-1'), { recursive: true })
   })
 })
