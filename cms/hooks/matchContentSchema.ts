@@ -8,19 +8,15 @@
  * and passes; a draft may be unfinished.
  */
 import { ValidationError, type CollectionBeforeChangeHook, type Field } from 'payload'
-import { contentKinds, schemas, type ContentKind } from '../../content/collections.ts'
-import { reservedSlugs } from '../../content/urls.ts'
+import { contentKinds, type ContentKind } from '../../content/collections.ts'
 import { isLocaleCode, localeCodes, sourceLocale } from '../../locales/registry.ts'
 import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
-import { contentDocument } from '../sync/export.ts'
+import { contentProblems } from '../sync/validate.ts'
 import { readStored } from './inTransaction.ts'
 
 type Doc = Record<string, unknown>
 
 const isContentKind = (slug: string): slug is ContentKind => (contentKinds as readonly string[]).includes(slug)
-
-/** A schema issue's path as the admin names a field: without the locale. */
-const fieldPath = (path: PropertyKey[]) => path.filter((p) => !(typeof p === 'string' && isLocaleCode(p)) && typeof p !== 'symbol').join('.') || 'id'
 
 /** The stored document (every locale) with one locale's save applied, as the database will hold it. */
 function applied(fields: Field[], stored: Doc, data: Doc, locale: string): Doc {
@@ -60,15 +56,8 @@ export const matchContentSchema: CollectionBeforeChangeHook = async ({ data, ori
     if (!locales.includes(sourceLocale)) return data
     next = onlyLocales(collection.fields, next, new Set(locales))
   }
-  // References are checked by the export against the other documents; here only their form.
-  const refs = { slugOf: (_: string, id: unknown) => `ref-${String(id)}`, idOf: () => '' }
-  const content = contentDocument(collection.fields, next, refs, () => {})
-  if (kind === 'media') content.file = data.filename ?? stored?.filename
-  const errors: Array<{ path: string; message: string }> = []
-  const result = schemas[kind].safeParse(content)
-  if (!result.success) for (const issue of result.error.issues) errors.push({ path: fieldPath(issue.path), message: issue.message })
-  const reserved = (reservedSlugs as Partial<Record<ContentKind, readonly string[]>>)[kind] ?? []
-  if (reserved.includes(String(content.slug))) errors.push({ path: 'slug', message: `"${String(content.slug)}" is taken by a page of the site (reserved: ${reserved.join(', ')})` })
+  if (kind === 'media' && data.filename) next.filename = data.filename
+  const errors = contentProblems(kind, collection.fields, next)
   if (errors.length) throw new ValidationError({ collection: kind, errors, req })
   return data
 }

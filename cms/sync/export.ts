@@ -17,6 +17,7 @@ import { orderProvenance } from '../../content/translations.ts'
 import { fromPayloadRefs } from './references.ts'
 import { fromPayload, type References } from './convert.ts'
 import { withContentLock } from './contentLock.ts'
+import { contentProblems } from './validate.ts'
 import { removeAbandoned } from '../../site/build/abandoned.ts'
 
 export interface ExportResult {
@@ -28,6 +29,7 @@ type Doc = Record<string, unknown>
 
 export async function exportContent(payload: Payload, contentRoot: string, opts: { drafts?: boolean } = {}): Promise<ExportResult> {
   const refs = fromPayloadRefs()
+  const warnings: string[] = []
   const docsByKind = new Map<ContentKind, Doc[]>()
   for (const kind of contentKinds) {
     const { config } = payload.collections[kind]
@@ -49,8 +51,9 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
           const locales = publishedLocales(d)
           return locales.includes(sourceLocale) ? [onlyLocales(config.fields, d, new Set(locales))] : []
         })
-    for (const d of live) refs.add(kind, d.slug as string, d.id as number)
-    docsByKind.set(kind, live)
+    const shown = opts.drafts ? await previewable(payload, kind, config.fields, live, warnings) : live
+    for (const d of shown) refs.add(kind, d.slug as string, d.id as number)
+    docsByKind.set(kind, shown)
   }
 
   // Films name their video by its stored file name (as content/ does), not by id.
@@ -67,7 +70,6 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
   const parent = path.dirname(path.resolve(contentRoot))
   await removeAbandoned(parent, '.content-export-')
   const staging = await mkdtemp(path.join(parent, `.content-export-${process.pid}-`))
-  const warnings: string[] = []
   try {
     const counts = {} as Record<ContentKind, number>
     for (const kind of contentKinds) {
@@ -114,6 +116,30 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
+}
+
+/**
+ * For the preview: each latest draft that would pass as a content/ file. A half-written one is
+ * shown as published (or, never published, not at all) with a warning naming it: one unfinished
+ * draft must not stop everyone's preview.
+ */
+async function previewable(payload: Payload, kind: ContentKind, fields: Field[], drafts: Doc[], warnings: string[]): Promise<Doc[]> {
+  const problems = new Map(drafts.map((d) => [d, contentProblems(kind, fields, d)] as const).filter(([, p]) => p.length))
+  if (problems.size === 0) return drafts
+  const { docs } = await payload.find({
+    collection: kind, locale: 'all', fallbackLocale: false, draft: false, depth: 0, pagination: false, overrideAccess: true,
+    where: { id: { in: [...problems.keys()].map((d) => d.id as number) } },
+  })
+  const versioned = Boolean(payload.collections[kind].config.versions?.drafts)
+  return drafts.flatMap((d) => {
+    const p = problems.get(d)
+    if (!p) return [d]
+    const published = (docs as Doc[]).find((x) => x.id === d.id)
+    const locales = published ? publishedLocales(published) : []
+    const show = published && (!versioned || locales.includes(sourceLocale)) ? [versioned ? onlyLocales(fields, published, new Set(locales)) : published] : []
+    warnings.push(`${kind}/${String(d.slug)}: the latest draft cannot be previewed (${p.map((x) => `${x.path}: ${x.message}`).join('; ')}); the preview shows ${show.length ? 'the published version' : 'nothing of it'}`)
+    return show
+  })
 }
 
 /** One stored document (read with locale 'all') as its content/ file holds it. */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadContent } from '../../content/load.ts'
 import { exportContent } from '../../cms/sync/export.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { databases, startTestCms, type TestCms } from '../support/cms.ts'
@@ -67,5 +68,17 @@ describe.each(databases)('the content schema at save on %s', (kind) => {
     expect((await payload.findByID({ collection: 'activities', id, locale: 'da', depth: 0, overrideAccess: true })).babyAgeMonths).toEqual(published.babyAgeMonths)
     const { counts } = await exportContent(payload, out)
     expect(counts.activities).toBeGreaterThan(0)
+  })
+
+  it('previews the others\' drafts while one is half-written: that one as published, or not at all, named in a warning', async () => {
+    // The unfinished draft of the test above (min above max), and a new activity never published.
+    await payload.create({ collection: 'activities', locale: 'da', draft: true, overrideAccess: false, user: editor as never, data: { slug: 'halvfaerdig', title: 'Halvfærdig', _status: 'draft' } as never })
+    const preview = path.join(out, 'preview')
+    const { warnings } = await exportContent(payload, preview, { drafts: true })
+    expect(warnings).toContain('activities/babymassage: the latest draft cannot be previewed (babyAgeMonths: min must not exceed max (months)); the preview shows the published version')
+    expect(warnings.find((w) => w.startsWith('activities/halvfaerdig:'))).toMatch(/the latest draft cannot be previewed \(.*\); the preview shows nothing of it$/)
+    const { activities } = await loadContent(preview)
+    expect(activities.find((a) => a.slug === 'babymassage')!.babyAgeMonths).toEqual({ min: 1, max: 8 })
+    expect(activities.find((a) => a.slug === 'halvfaerdig')).toBeUndefined()
   })
 })
