@@ -31,6 +31,8 @@ const payload = await openCms({ migrate: false })
 try {
   const exported = await exportContent(payload, target.content, { drafts: preview })
   for (const w of exported.warnings) console.error(`warning: ${w}`)
+  // The preview's banner names the drafts it could not show (site/layouts/Base.astro).
+  if (preview) process.env.MODERSMAL_PREVIEW_NOTES = JSON.stringify(exported.warnings.filter((w) => w.includes('cannot be previewed')))
 } finally {
   await closeCms(payload)
 }

@@ -193,6 +193,9 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     const draftTitle = 'Sæbebobler (kladde til forhåndsvisning)'
     const res = await page.request.patch(`${adminAtLocalhost}/api/activities/${ids.saebebobler}?locale=da&draft=true`, { headers: fromAdmin(adminAtLocalhost), data: { title: draftTitle, _status: 'draft' } })
     expect(res.ok(), await res.text()).toBe(true)
+    // Someone else's half-written draft (min above max): shown as published, and named in the banner.
+    const broken = await page.request.patch(`${adminAtLocalhost}/api/activities/${ids.mavetid}?locale=da&draft=true`, { headers: fromAdmin(adminAtLocalhost), data: { babyAgeMonths: { min: 12, max: 3 }, _status: 'draft' } })
+    expect(broken.ok(), await broken.text()).toBe(true)
     // The admin's Preview button leads to the page in the preview.
     await page.goto(`${adminAtLocalhost}/admin/collections/activities/${ids.saebebobler}`)
     const href = await page.locator('#preview-button').getAttribute('href')
@@ -213,6 +216,8 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     await page.goto(href!)
     expect(await page.locator('h1').first().textContent()).toBe(draftTitle)
     expect(await page.locator('.preview-banner').count()).toBe(1)
+    expect(await page.locator('.preview-banner summary').textContent()).toBe('One draft is shown as published: it cannot be shown yet')
+    expect(await page.locator('.preview-banner li').textContent()).toBe('activities/mavetid: the latest draft cannot be previewed (babyAgeMonths: min must not exceed max (months)); the preview shows the published version')
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex')
     expect(await axeViolations(page)).toEqual([])
     // Signed out: refused, the draft nowhere in the answer.
