@@ -33,6 +33,23 @@ export interface DatabaseOptions {
   url?: string
 }
 
+/** The file a SQLite URL names (`file:<path>`), or null for another URL (`:memory:`, postgres://). */
+export function sqliteFile(url: string): string | null {
+  return url.startsWith('file:') && !url.includes(':memory:') ? url.slice('file:'.length) : null
+}
+
+/** One query on a PostgreSQL database outside Payload (backup, restore, test set-up). */
+export async function queryPostgres<R extends Record<string, unknown>>(url: string, sql: string): Promise<R[]> {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return (await client.query<R>(sql)).rows
+  } finally {
+    await client.end()
+  }
+}
+
 export function databaseKind(opts: DatabaseOptions = {}): DatabaseKind {
   return isPostgresUrl(opts.url ?? process.env.DATABASE_URL) ? 'postgres' : 'sqlite'
 }
@@ -48,8 +65,8 @@ export function databaseAdapter(opts: DatabaseOptions = {}): DatabaseAdapterObj 
     })
   }
   const fileUrl = url ?? `file:${path.join(dataDir, 'cms.db')}`
-  if (fileUrl.startsWith('file:') && !fileUrl.includes(':memory:')) {
-    const file = fileUrl.slice('file:'.length)
+  const file = sqliteFile(fileUrl)
+  if (file) {
     ensurePrivateDir(path.dirname(file))
     ensurePrivateFile(file)
   }

@@ -12,7 +12,7 @@ import { backup as sqliteBackup, DatabaseSync } from 'node:sqlite'
 import { create as tar } from 'tar'
 import { postgresBinDir } from '../../scripts/system-deps.ts'
 import { uploadSlugs } from '../config.ts'
-import { databaseKind, isPostgresUrl } from '../database.ts'
+import { databaseKind, isPostgresUrl, queryPostgres, sqliteFile } from '../database.ts'
 import { ensurePrivateDir } from '../private-files.ts'
 import { archiveFormat, databaseFile, filesUnder, sha256, type Manifest } from './archive.ts'
 
@@ -31,26 +31,15 @@ export interface BackupResult {
 
 export function sqliteFileOf(url: string | undefined, dataDir: string): string {
   if (!url) return path.join(dataDir, 'cms.db')
-  if (!url.startsWith('file:') || url.includes(':memory:')) throw new Error(`Only a SQLite file can be backed up, not ${url}.`)
-  return path.resolve(url.slice('file:'.length))
+  const file = sqliteFile(url)
+  if (!file) throw new Error(`Only a SQLite file can be backed up, not ${url}.`)
+  return path.resolve(file)
 }
 
 export function postgresTool(name: 'pg_dump' | 'pg_restore'): string {
   const bin = postgresBinDir()
   if (!bin) throw new Error(`${name} is not installed. Run: npx tsx scripts/system-deps.ts postgres`)
   return path.join(bin, name)
-}
-
-async function lastMigrationPostgres(url: string): Promise<string | null> {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    const r = await client.query<{ name: string }>('SELECT name FROM payload_migrations ORDER BY id DESC LIMIT 1')
-    return r.rows[0]?.name ?? null
-  } finally {
-    await client.end()
-  }
 }
 
 export async function backup(opts: BackupOptions): Promise<BackupResult> {
@@ -66,7 +55,7 @@ export async function backup(opts: BackupOptions): Promise<BackupResult> {
     if (kind === 'postgres' && isPostgresUrl(opts.databaseUrl)) {
       const r = spawnSync(postgresTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', '--file', dbOut, '--dbname', opts.databaseUrl], { encoding: 'utf8' })
       if (r.status !== 0) throw new Error(`pg_dump failed: ${(r.stderr || r.error?.message || '').trim()}`)
-      migration = await lastMigrationPostgres(opts.databaseUrl)
+      migration = (await queryPostgres<{ name: string }>(opts.databaseUrl, 'SELECT name FROM payload_migrations ORDER BY id DESC LIMIT 1'))[0]?.name ?? null
     } else {
       const source = new DatabaseSync(sqliteFileOf(opts.databaseUrl, opts.dataDir), { readOnly: true })
       try {

@@ -10,7 +10,7 @@ import { chmod, copyFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promi
 import path from 'node:path'
 import { extract } from 'tar'
 import { uploadSlugs } from '../config.ts'
-import { databaseKind, isPostgresUrl } from '../database.ts'
+import { databaseKind, isPostgresUrl, queryPostgres } from '../database.ts'
 import { ensurePrivateDir } from '../private-files.ts'
 import { archiveFormat, databaseFile, filesUnder, sha256, type Manifest } from './archive.ts'
 import { postgresTool, sqliteFileOf } from './backup.ts'
@@ -25,23 +25,12 @@ export class RestoreRefused extends Error {
   override name = 'RestoreRefused'
 }
 
-async function postgresTables(url: string): Promise<number> {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    const r = await client.query<{ n: string }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
-    return Number(r.rows[0]!.n)
-  } finally {
-    await client.end()
-  }
-}
-
 /** What is already there, so nothing is overwritten. */
 async function existing(opts: RestoreOptions, kind: Manifest['database']): Promise<string[]> {
   const found: string[] = []
   if (kind === 'postgres') {
-    if ((await postgresTables(opts.databaseUrl!)) > 0) found.push('the PostgreSQL database has tables')
+    const [{ n }] = await queryPostgres<{ n: string }>(opts.databaseUrl!, "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")
+    if (Number(n) > 0) found.push('the PostgreSQL database has tables')
   } else {
     const file = sqliteFileOf(opts.databaseUrl, opts.dataDir)
     if (existsSync(file) && statSync(file).size > 0) found.push(file)

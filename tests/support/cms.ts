@@ -9,7 +9,7 @@ import { inject } from 'vitest'
 import type { Payload } from 'payload'
 import { closeCms, openCms } from '../../cms/boot.ts'
 import type { CmsOptions } from '../../cms/config.ts'
-import type { DatabaseKind } from '../../cms/database.ts'
+import { queryPostgres, type DatabaseKind } from '../../cms/database.ts'
 
 export const databases: DatabaseKind[] = ['sqlite', 'postgres']
 
@@ -50,13 +50,6 @@ export async function startTestCms(kind: DatabaseKind, name: string, options: Pi
 }
 
 export async function createPostgresDatabase(port: number, name: string): Promise<string> {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` })
-  await client.connect()
-  try {
-    await client.query(`CREATE DATABASE "${name}"`)
-  } finally {
-    await client.end()
-  }
+  await queryPostgres(`postgres://postgres@127.0.0.1:${port}/postgres`, `CREATE DATABASE "${name}"`)
   return `postgres://postgres@127.0.0.1:${port}/${name}`
 }
