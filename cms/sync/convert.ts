@@ -6,7 +6,9 @@
 import type { Field, RichTextField } from 'payload'
 import { convertLexicalToMarkdown, convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import type { SerializedEditorState } from 'lexical'
-import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
+import { localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
+import { localesIn } from '../../content/schema/index.ts'
+import { orderProvenance } from '../../content/translations.ts'
 
 /** Fields Payload adds itself (ids, timestamps, `_status`, …) at every depth. */
 const generatedFields = new Set(['id', 'createdAt', 'updatedAt'])
@@ -138,3 +140,20 @@ function valueToPayload(f: Field, v: unknown, locale: LocaleCode, refs: Referenc
   }
 }
 
+/** One stored document (read with locale 'all') as its content/ file holds it. */
+export function contentDocument(fields: Field[], d: Doc, refs: References, warn: (m: string) => void): Doc {
+  return orderProvenance(unreviewedByDefault(fromPayload(fields, d, refs, warn)))
+}
+
+/**
+ * A language saved without saying how far it can be trusted (a translator who left the status
+ * empty) is exported as machine, i.e. unreviewed: the honest default, and content/ wants a status
+ * for every language with text.
+ */
+function unreviewedByDefault(doc: Doc): Doc {
+  const status = (doc.translationStatus ?? {}) as Record<string, string>
+  const present = new Set(localesIn(doc))
+  const missing = localeCodes.filter((l) => l !== sourceLocale && present.has(l) && !status[l])
+  if (missing.length === 0) return doc
+  return { ...doc, translationStatus: Object.fromEntries(localeCodes.filter((l) => status[l] || missing.includes(l)).map((l) => [l, status[l] ?? 'machine'])) }
+}

@@ -8,14 +8,12 @@ import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path'
 import type { Field, Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
-import { localeCodes, sourceLocale } from '../../locales/registry.ts'
-import { localesIn } from '../../content/schema/index.ts'
+import { sourceLocale } from '../../locales/registry.ts'
 import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
 import { contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { serializeDocument } from '../../content/serialize.ts'
-import { orderProvenance } from '../../content/translations.ts'
 import { fromPayloadRefs } from './references.ts'
-import { fromPayload, type References } from './convert.ts'
+import { contentDocument } from './convert.ts'
 import { withContentLock } from './contentLock.ts'
 import { contentProblems } from './validate.ts'
 import { removeAbandoned } from '../../site/build/abandoned.ts'
@@ -140,22 +138,4 @@ async function previewable(payload: Payload, kind: ContentKind, fields: Field[],
     warnings.push(`${kind}/${String(d.slug)}: the latest draft cannot be previewed (${p.map((x) => `${x.path}: ${x.message}`).join('; ')}); the preview shows ${show.length ? 'the published version' : 'nothing of it'}`)
     return show
   })
-}
-
-/** One stored document (read with locale 'all') as its content/ file holds it. */
-export function contentDocument(fields: Field[], d: Doc, refs: References, warn: (m: string) => void): Doc {
-  return orderProvenance(unreviewedByDefault(fromPayload(fields, d, refs, warn)))
-}
-
-/**
- * A language saved without saying how far it can be trusted (a translator who left the status
- * empty) is exported as machine, i.e. unreviewed: the honest default, and content/ wants a status
- * for every language with text.
- */
-function unreviewedByDefault(doc: Doc): Doc {
-  const status = (doc.translationStatus ?? {}) as Record<string, string>
-  const present = new Set(localesIn(doc))
-  const missing = localeCodes.filter((l) => l !== sourceLocale && present.has(l) && !status[l])
-  if (missing.length === 0) return doc
-  return { ...doc, translationStatus: Object.fromEntries(localeCodes.filter((l) => status[l] || missing.includes(l)).map((l) => [l, status[l] ?? 'machine'])) }
 }

@@ -8,7 +8,7 @@ import type { Field } from 'payload'
 import { schemas, type ContentKind } from '../../content/collections.ts'
 import { reservedSlugs } from '../../content/urls.ts'
 import { isLocaleCode } from '../../locales/registry.ts'
-import { contentDocument } from './export.ts'
+import { contentDocument } from './convert.ts'
 
 type Doc = Record<string, unknown>
 
