@@ -5,7 +5,7 @@ import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
 import { dataDir } from '../../paths.ts'
 import { limitFileSize, type UploadLimit } from '../limitFileSize.ts'
-import { stripImageMetadata } from './hooks/stripImageMetadata.ts'
+import { normaliseImageUpload } from './hooks/normaliseImageUpload.ts'
 
 /** Raster images only: SVG and XML can carry scripts, so they are never accepted. */
 export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
@@ -17,7 +17,7 @@ export const Media: CollectionConfig = {
   admin: { useAsTitle: 'slug', defaultColumns: ['filename', 'alt', 'updatedAt', 'translations'], group: 'Content' },
   access: { ...contentAccess, read: () => true },
   custom: { uploadLimit },
-  hooks: { beforeOperation: [limitFileSize, stripImageMetadata] },
+  hooks: { beforeOperation: [limitFileSize, normaliseImageUpload] },
   upload: {
     staticDir: path.join(dataDir, 'media'),
     mimeTypes: imageMimeTypes,

@@ -11,7 +11,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
  * - the file name is made lower-case letters, digits and hyphens (IMG_1234.JPG → img-1234.jpg).
  * A clean JPEG or PNG is kept byte for byte, so content/ round-trips and re-uploading is a no-op.
  */
-export const stripImageMetadata: CollectionBeforeOperationHook = async ({ req, operation }) => {
+export const normaliseImageUpload: CollectionBeforeOperationHook = async ({ req, operation }) => {
   if (operation !== 'create' && operation !== 'update') return
   const file = req.file as { data?: Buffer; size?: number; mimetype?: string; name?: string } | undefined
   if (!file?.data || !file.mimetype || !['image/jpeg', 'image/png', 'image/webp', 'image/avif'].includes(file.mimetype)) return
