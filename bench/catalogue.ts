@@ -11,10 +11,10 @@ import path from 'node:path'
 import * as pagefind from 'pagefind'
 import type { Browser, Page, Request } from 'playwright-core'
 import { generateContent } from '../content/generate.ts'
-import { launchChromium } from '../site/lib/chromium.ts'
+import { launchChromium } from '../site/print/chromium.ts'
 import { serveSite } from '../site/server/serve.ts'
 import { timedBuild } from './site.ts'
-import { ensureSystemPackages } from '../scripts/system-deps.ts'
+import { ensureSystemPackages } from '../system/packages.ts'
 
 type Report = (what: string, figure: string) => void
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`

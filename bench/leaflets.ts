@@ -11,9 +11,9 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { loadContent } from '../content/load.ts'
 import { buildSite } from '../site/build/build-site.ts'
-import { planLeaflets, renderLeaflets } from '../site/build/leaflets.ts'
+import { planLeaflets, renderLeaflets } from '../site/print/leaflet-pdfs.ts'
 import { serveSite } from '../site/server/serve.ts'
-import { launchChromium } from '../site/lib/chromium.ts'
+import { launchChromium } from '../site/print/chromium.ts'
 
 const repo = process.cwd()
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`

@@ -34,8 +34,8 @@ import { benchXliff } from './xliff.ts'
 import { benchPublish } from './publish.ts'
 import { benchFilms } from './films.ts'
 import { benchSite } from './site.ts'
-import { integer, oneOf, parseCommand } from '../scripts/cli.ts'
-import { ensureSystemPackages } from '../scripts/system-deps.ts'
+import { integer, oneOf, parseCommand } from '../system/cli.ts'
+import { ensureSystemPackages } from '../system/packages.ts'
 
 const parts = ['sqlite', 'postgres', 'site', 'catalogue', 'leaflets', 'xliff', 'publish', 'films'] as const
 const { values, fail } = parseCommand({

@@ -7,8 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { postgresBinDir } from '../scripts/system-deps.ts'
-import { alive } from '../site/build/abandoned.ts'
+import { postgresBinDir } from '../system/packages.ts'
+import { alive } from '../system/processes.ts'
 
 export interface LocalPostgres {
   port: number

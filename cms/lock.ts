@@ -6,7 +6,7 @@
  * beside the tests) and content/ (the live publish swaps it in while the draft preview copies it).
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { alive } from '../site/build/abandoned.ts'
+import { alive } from '../system/processes.ts'
 
 /** Takes the lock if it is free or its owner died; false while a live process holds it. */
 function tryTake(file: string): boolean {

@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { backup } from '../cms/backup/backup.ts'
 import { dataDir, repoRoot } from '../cms/paths.ts'
-import { parseCommand } from './cli.ts'
+import { parseCommand } from '../system/cli.ts'
 
 const { values } = parseCommand({
   usage: 'Usage: npm run backup [-- --out <file.tar.gz>] (the database of DATABASE_URL, or data/cms.db, and the uploads in data/)',

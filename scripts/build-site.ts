@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { ContentError } from '../content/load.ts'
 import { buildSite } from '../site/build/build-site.ts'
-import { parseCommand } from './cli.ts'
+import { parseCommand } from '../system/cli.ts'
 
 parseCommand({ usage: 'Usage: npm run build' })
 

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { ContentError, loadContent } from '../content/load.ts'
 import { contentKinds } from '../content/collections.ts'
-import { parseCommand } from './cli.ts'
+import { parseCommand } from '../system/cli.ts'
 
 const { positionals } = parseCommand({ usage: 'Usage: npx tsx scripts/check-content.ts [<content-folder>]', positionals: { max: 1 } })
 const root = path.resolve(positionals[0] ?? 'content')

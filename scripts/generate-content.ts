@@ -1,7 +1,7 @@
 /** npm run generate:content -- <target-folder> [activities=5000]: a large content set for benchmarks. */
 import path from 'node:path'
 import { generateContent } from '../content/generate.ts'
-import { integer, parseCommand } from './cli.ts'
+import { integer, parseCommand } from '../system/cli.ts'
 
 const { positionals, fail } = parseCommand({ usage: 'Usage: npm run generate:content -- <target-folder> [<activities>]', positionals: { min: 1, max: 2 } })
 const [target] = positionals as [string]

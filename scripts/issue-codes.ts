@@ -2,7 +2,7 @@
 import { appendCodes, missingCodes } from '../content/codes.ts'
 import { ContentError, loadContent } from '../content/load.ts'
 import { contentDir } from '../cms/paths.ts'
-import { parseCommand } from './cli.ts'
+import { parseCommand } from '../system/cli.ts'
 
 parseCommand({ usage: 'Usage: npm run codes:issue' })
 

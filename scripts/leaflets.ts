@@ -18,11 +18,11 @@ import path from 'node:path'
 import { ContentError, loadContent } from '../content/load.ts'
 import { getLocale, isLocaleCode, localeCodes, type LocaleCode } from '../locales/registry.ts'
 import { buildSite } from '../site/build/build-site.ts'
-import { planLeaflets, renderLeaflets, type LeafletRefusal } from '../site/build/leaflets.ts'
+import { planLeaflets, renderLeaflets, type LeafletRefusal } from '../site/print/leaflet-pdfs.ts'
 import { serveSite } from '../site/server/serve.ts'
-import { launchChromium } from '../site/lib/chromium.ts'
-import { integer, parseCommand } from './cli.ts'
-import { ensureSystemPackages } from './system-deps.ts'
+import { launchChromium } from '../site/print/chromium.ts'
+import { integer, parseCommand } from '../system/cli.ts'
+import { ensureSystemPackages } from '../system/packages.ts'
 
 const { values: args, fail: usage } = parseCommand({
   usage: 'Usage: npm run leaflets [-- --municipality <slug,…>] [--lang <code,…>] [--no-bilingual] [--a4] [--concurrency 2] [--out dist/leaflets] [--site <a built site>]',

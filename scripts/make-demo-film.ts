@@ -7,9 +7,9 @@
  */
 import path from 'node:path'
 import { loadContent } from '../content/load.ts'
-import { prepareFilms } from '../site/build/film-media.ts'
-import { filmCacheDir } from '../site/lib/films.ts'
-import { parseCommand } from './cli.ts'
+import { prepareFilms } from '../site/films/pipeline.ts'
+import { filmCacheDir } from '../site/films/media.ts'
+import { parseCommand } from '../system/cli.ts'
 
 const { values, positionals: wanted } = parseCommand({
   usage: 'Usage: npx tsx scripts/make-demo-film.ts [<film-slug>…] [--force]',

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { migrationDirs } from '../cms/database.ts'
 import { startLocalPostgres } from '../cms/local-postgres.ts'
-import { parseCommand, usageError } from './cli.ts'
+import { parseCommand, usageError } from '../system/cli.ts'
 
 const { positionals } = parseCommand({ usage: 'Usage: npm run migrate:create -- <name>', positionals: { min: 1, max: 1 } })
 const name = positionals[0]!

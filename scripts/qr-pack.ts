@@ -7,8 +7,8 @@
  */
 import path from 'node:path'
 import { ContentError, loadContent } from '../content/load.ts'
-import { writeQrPack } from '../site/build/qr-pack.ts'
-import { integer, parseCommand } from './cli.ts'
+import { writeQrPack } from '../site/print/qr-pack.ts'
+import { integer, parseCommand } from '../system/cli.ts'
 
 const { values: args, fail } = parseCommand({
   usage: 'Usage: npm run qr:pack [-- --out dist/qr] [--size-mm 30]',

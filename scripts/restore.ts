@@ -4,7 +4,7 @@
  */
 import { restore, RestoreRefused } from '../cms/backup/restore.ts'
 import { dataDir } from '../cms/paths.ts'
-import { parseCommand } from './cli.ts'
+import { parseCommand } from '../system/cli.ts'
 
 const { positionals } = parseCommand({
   usage: 'Usage: npm run restore -- <archive.tar.gz> (into an empty data folder and an empty DATABASE_URL database)',

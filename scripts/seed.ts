@@ -3,7 +3,7 @@ import { closeCms, openCms } from '../cms/boot.ts'
 import { contentDir } from '../cms/paths.ts'
 import { ContentError } from '../content/load.ts'
 import { DatabaseNotEmptyError, seedContent } from '../cms/sync/seed.ts'
-import { parseCommand } from './cli.ts'
+import { parseCommand } from '../system/cli.ts'
 
 parseCommand({ usage: 'Usage: npm run seed' })
 

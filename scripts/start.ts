@@ -20,7 +20,7 @@ import { startPreviewer } from '../cms/preview/previewer.ts'
 import { statusFile } from '../cms/publish/status.ts'
 import { buildSite } from '../site/build/build-site.ts'
 import { serveSite } from '../site/server/serve.ts'
-import { parseCommand } from './cli.ts'
+import { parseCommand } from '../system/cli.ts'
 
 parseCommand({ usage: 'Usage: npm start (ports: CMS_PORT, SITE_PORT, PREVIEW_PORT; HOST)' })
 

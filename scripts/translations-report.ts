@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { ContentError, loadContent } from '../content/load.ts'
 import { coverageReport, coverageTable } from '../content/coverage-report.ts'
-import { parseCommand } from './cli.ts'
+import { parseCommand } from '../system/cli.ts'
 
 const { values } = parseCommand({
   usage: 'Usage: npm run translations:report [-- --json] [--content <dir>]',

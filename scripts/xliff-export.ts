@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import { closeCms, openCms } from '../cms/boot.ts'
 import { exportXliff } from '../cms/sync/xliff.ts'
 import type { ContentKind } from '../content/collections.ts'
-import { parseCommand } from './cli.ts'
+import { parseCommand } from '../system/cli.ts'
 
 const { values: args, fail } = parseCommand({
   usage: 'Usage: npm run xliff:export -- --locale <code> [--collection <name>]… [--outdated-only] [--missing-only] [--out <file.xlf>]',

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { closeCms, openCms } from '../cms/boot.ts'
 import { formatReport, importXliff } from '../cms/sync/xliff.ts'
-import { oneOf, parseCommand } from './cli.ts'
+import { oneOf, parseCommand } from '../system/cli.ts'
 
 const { values, positionals, fail } = parseCommand({
   usage: 'Usage: npm run xliff:import -- <file.xlf> --status reviewed|machine\n  reviewed: checked by a professional translator; machine: any unreviewed translation.',

@@ -10,7 +10,7 @@ import { chmod, cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promis
 import path from 'node:path'
 import { backup as sqliteBackup, DatabaseSync } from 'node:sqlite'
 import { create as tar } from 'tar'
-import { postgresBinDir } from '../../scripts/system-deps.ts'
+import { postgresBinDir } from '../../system/packages.ts'
 import { uploadSlugs } from '../config.ts'
 import { databaseKind, isPostgresUrl, queryPostgres, sqliteFile } from '../database.ts'
 import { ensurePrivateDir } from '../private-files.ts'

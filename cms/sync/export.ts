@@ -16,7 +16,7 @@ import { fromPayloadRefs } from './references.ts'
 import { contentDocument } from './convert.ts'
 import { withContentLock } from './contentLock.ts'
 import { contentProblems } from './validate.ts'
-import { removeAbandoned } from '../../site/build/abandoned.ts'
+import { removeAbandoned } from '../../system/processes.ts'
 
 export interface ExportResult {
   counts: Record<ContentKind, number>

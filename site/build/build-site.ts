@@ -8,11 +8,11 @@ import path from 'node:path'
 import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
 import { codeTargets } from '../lib/codes.ts'
-import { removeAbandoned } from './abandoned.ts'
+import { removeAbandoned } from '../../system/processes.ts'
 import { removeLeftovers, swapIn } from './swap.ts'
 import { redirectsFile } from './redirects.ts'
 import { writeImages } from '../lib/images.ts'
-import { indexTranscripts, prepareFilmMedia, validateSubtitles, writeFilmFiles } from './films.ts'
+import { indexTranscripts, prepareFilmMedia, validateSubtitles, writeFilmFiles } from '../films/build-steps.ts'
 import * as pagefind from 'pagefind'
 
 export interface SiteBuildOptions {

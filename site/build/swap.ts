@@ -8,7 +8,7 @@
  */
 import { cp, lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
 import path from 'node:path'
-import { alive, removeAbandoned } from './abandoned.ts'
+import { alive, removeAbandoned } from '../../system/processes.ts'
 
 export const buildsDirOf = (outDir: string) => `${path.resolve(outDir)}.builds`
 

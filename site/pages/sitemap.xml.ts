@@ -2,8 +2,8 @@
 import type { APIRoute } from 'astro'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 import { getContent } from '../lib/content.ts'
-import { hasBilingualLeaflet } from '../lib/leaflet.ts'
-import { leafletPaths } from '../lib/leaflet-page.ts'
+import { hasBilingualLeaflet } from '../print/leaflet.ts'
+import { leafletPaths } from '../print/leaflet-page.ts'
 import { absolute, urls } from '../../content/urls.ts'
 
 /** One page in its languages: the same rules as the pages' getStaticPaths. */

@@ -3,7 +3,7 @@
  * site's build knows nothing of the CMS; the admin rebuilds when anything it imports changes.
  * Imports are followed as a bundler sees them (cms/import-graph.ts), not matched as text.
  */
-import { readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { adminSources } from '../../cms/admin-server.ts'
@@ -24,6 +24,23 @@ const topFolder = (f: string) => f.split(path.sep)[0]
 describe('imports follow the data flow', () => {
   it('content/ reaches only content/ and the locale registry', () => {
     expect([...new Set(reached('content').map(topFolder))].sort()).toEqual(['content', 'locales'])
+  })
+
+  it('system/ (what the machine must have) and locales/ reach nothing else of ours', () => {
+    expect([...new Set(reached('system').map(topFolder))]).toEqual(['system'])
+    expect([...new Set(reached('locales').map(topFolder))]).toEqual(['locales'])
+  })
+
+  it('scripts/ holds entry points only: nothing outside it imports from it', () => {
+    const importers = ['bench', 'cms', 'content', 'site', 'system', 'tests'].flatMap(reached).filter((f) => topFolder(f) === 'scripts')
+    expect([...new Set(importers)]).toEqual([])
+  })
+
+  it('browser code (site/client/) reaches no Node built-in, no server package and nothing of the build', () => {
+    const files = [...new Set(reached(path.join('site', 'client')))]
+    const serverOnly = /from\s+['"](node:|sharp|payload|astro|pagefind|esbuild|playwright-core|yaml)/
+    expect(files.filter((f) => serverOnly.test(readFileSync(path.join(root, f), 'utf8')))).toEqual([])
+    expect(files.filter((f) => f.startsWith(path.join('site', 'build')) || topFolder(f) === 'cms')).toEqual([])
   })
 
   it('the site\'s build step and pages never reach the CMS', () => {

@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { buildSite } from '../../site/build/build-site.ts'
 import { serveSite } from '../../site/server/serve.ts'
-import type { KitManifest } from '../../site/lib/kit.ts'
+import type { KitManifest } from '../../site/films/kit.ts'
 import { launchChromium } from '../support/browser.ts'
 import { copyOfContent } from '../support/content.ts'
 

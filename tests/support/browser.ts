@@ -5,9 +5,9 @@
  * request the site's policy (site/lib/csp.ts) would block in a mother's browser is found at once.
  */
 import type { Browser, BrowserContext } from 'playwright-core'
-import { launchChromium as launch } from '../../site/lib/chromium.ts'
+import { launchChromium as launch } from '../../site/print/chromium.ts'
 
-export { chromiumPath } from '../../site/lib/chromium.ts'
+export { chromiumPath } from '../../site/print/chromium.ts'
 
 const violations: string[] = []
 

@@ -1,7 +1,7 @@
 // dist/qr/<CODE>.svg: the QR code of every living short code, for print and for the landing page.
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { getContent } from '../../lib/content.ts'
-import { qrSvg } from '../../lib/qr.ts'
+import { qrSvg } from '../../print/qr.ts'
 import { absolute, urls } from '../../../content/urls.ts'
 
 export const getStaticPaths: GetStaticPaths = async () => {

@@ -13,12 +13,12 @@ import * as pagefind from 'pagefind'
 import { ContentError, type ContentSet } from '../../content/load.ts'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 import type { Film } from '../../content/schema/index.ts'
-import { filmCacheDir, subtitleFile, type FilmMedia } from '../lib/films.ts'
-import { transcriptAnchor } from '../lib/film-anchors.ts'
-import { clock } from '../lib/kit.ts'
+import { filmCacheDir, subtitleFile, type FilmMedia } from './media.ts'
+import { transcriptAnchor } from './anchors.ts'
+import { clock, type KitManifest } from './kit.ts'
 import { urls } from '../../content/urls.ts'
-import { parseVtt, subtitleProblems, transcriptOf } from '../lib/vtt.ts'
-import { prepareFilms, pruneFilmCache, type Progress } from './film-media.ts'
+import { parseVtt, subtitleProblems, transcriptOf } from './vtt.ts'
+import { prepareFilms, pruneFilmCache, type Progress } from './pipeline.ts'
 
 /** Fails with a ContentError listing every broken subtitle file. */
 export async function validateSubtitles(contentDir: string, films: Film[]): Promise<void> {
@@ -35,28 +35,6 @@ export async function prepareFilmMedia(contentDir: string, set: ContentSet, prog
   const media = await prepareFilms(contentDir, set.films, progress)
   await pruneFilmCache(new Map([...media].map(([slug, m]) => [slug, m.sourceHash])))
   return media
-}
-
-export interface KitFile {
-  url: string
-  bytes: number
-}
-
-/** What visit mode can save: written to /films/kit.json after the build. */
-export interface KitManifest {
-  /** Changes whenever any file or page below changes: visit mode then refreshes its kit. */
-  version: string
-  films: Array<{
-    slug: string
-    durationSeconds: number
-    renditions: Array<KitFile & { name: string; type: string; height: number }>
-    poster: KitFile
-    subtitles: Partial<Record<LocaleCode, KitFile>>
-    pages: Partial<Record<LocaleCode, string>>
-  }>
-  /** Pages visit mode may save, with a hash of their HTML and the files they need (scripts, fonts). */
-  pages: Record<string, { hash: string; bytes: number; needs: KitFile[] }>
-  visit: Partial<Record<LocaleCode, string>>
 }
 
 export async function writeFilmFiles(set: ContentSet, media: Map<string, FilmMedia>, outDir: string): Promise<KitManifest> {
@@ -123,7 +101,7 @@ async function pageWithNeeds(outDir: string, url: string): Promise<KitManifest['
 /** Visit mode's service worker (Workbox), bundled with esbuild to a stable URL at the root. */
 async function bundleServiceWorker(outDir: string): Promise<void> {
   const result = await esbuild({
-    entryPoints: [path.resolve(import.meta.dirname, '../sw/visit-sw.ts')],
+    entryPoints: [path.resolve(import.meta.dirname, '../client/visit-sw.ts')],
     bundle: true,
     format: 'iife',
     minify: true,

@@ -4,7 +4,7 @@
  * The reader can switch either way (the time and play state are kept), choose subtitles, and jump
  * to a chapter or a line of the transcript, also from a link to a moment (#t-<seconds>).
  */
-import { secondsOfAnchor } from '../lib/film-anchors.ts'
+import { secondsOfAnchor } from '../films/anchors.ts'
 
 interface NetworkInformationLike {
   saveData?: boolean

@@ -2,10 +2,45 @@
  * Visit mode's kit: from the manifest (/films/kit.json) and the health visitor's choice, the exact
  * list of files and pages to keep on her device. Plain code shared by the page and the tests.
  */
-import type { KitManifest } from '../build/films.ts'
-import type { KitEntry, KitState } from '../sw/visit-sw.ts'
+import type { LocaleCode } from '../../locales/registry.ts'
 
-export type { KitManifest, KitEntry, KitState }
+export interface KitFile {
+  url: string
+  bytes: number
+}
+
+/** What visit mode can save: written to /films/kit.json after the build. */
+export interface KitManifest {
+  /** Changes whenever any file or page below changes: visit mode then refreshes its kit. */
+  version: string
+  films: Array<{
+    slug: string
+    durationSeconds: number
+    renditions: Array<KitFile & { name: string; type: string; height: number }>
+    poster: KitFile
+    subtitles: Partial<Record<LocaleCode, KitFile>>
+    pages: Partial<Record<LocaleCode, string>>
+  }>
+  /** Pages visit mode may save, with a hash of their HTML and the files they need (scripts, fonts). */
+  pages: Record<string, { hash: string; bytes: number; needs: KitFile[] }>
+  visit: Partial<Record<LocaleCode, string>>
+}
+
+export interface KitEntry {
+  url: string
+  bytes: number
+  /** A page's HTML hash; a file's URL already names its content. */
+  rev?: string
+}
+export interface KitState {
+  savedAt: string
+  /** The visit page the kit was saved from (its language is the health visitor's). */
+  home: string
+  choice: { films: string[]; langs: string[]; large: boolean }
+  version: string
+  entries: KitEntry[]
+}
+
 
 export interface KitChoice {
   films: string[]

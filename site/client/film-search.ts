@@ -2,7 +2,7 @@
  * The films page's search over the transcripts' own index (/pagefind-films/, one per language):
  * each film found, with the moments (lines of its transcript) where the words are said.
  */
-import { secondsOfAnchor } from '../lib/film-anchors.ts'
+import { secondsOfAnchor } from '../films/anchors.ts'
 import { pagefindAt } from './pagefind.ts'
 
 export interface FoundFilm {

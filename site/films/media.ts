@@ -1,6 +1,6 @@
 /**
  * Films as media: where a film's original video comes from, its renditions, poster and subtitle
- * files, and the URLs the site gives them. The ffmpeg work itself is in site/build/film-media.ts;
+ * files, and the URLs the site gives them. The ffmpeg work itself is in site/films/pipeline.ts;
  * pages only read what it recorded (`filmMedia`).
  *
  * Where the original comes from:
@@ -134,7 +134,7 @@ export function filmMedia(contentDir: string, film: FilmRef): FilmMedia {
 }
 
 export const noSourceMessage = (slug: string) =>
-  `films/${slug}.yaml: the film has no original video: put it in content/films/files/ (MP4 or WebM) and name it in video:, or register it as a generated demo film in site/lib/films.ts`
+  `films/${slug}.yaml: the film has no original video: put it in content/films/files/ (MP4 or WebM) and name it in video:, or register it as a generated demo film in site/films/media.ts`
 
 /** A subtitle file's URL carries a hash of its text, so a changed subtitle is a new file. */
 export function subtitleFile(lang: LocaleCode, vtt: string): string {

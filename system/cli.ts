@@ -1,5 +1,5 @@
 /**
- * The one argument parser of every command in scripts/: node:util parseArgs, strict. An unknown
+ * The one argument parser of every command (scripts/, bench/): node:util parseArgs, strict. An unknown
  * flag, a missing or extra argument, or a bad value is a clear error with the usage and exit code
  * 2 (so `--only sqlit` no longer runs everything); --help prints the usage.
  */

@@ -3,7 +3,7 @@
  * registered with workbox-window only here; and the player for the visit.
  */
 import { Workbox } from 'workbox-window'
-import { kitEntries, kitOutdated, megabytes, type KitChoice, type KitManifest, type KitState } from '../lib/kit.ts'
+import { kitEntries, kitOutdated, megabytes, type KitChoice, type KitManifest, type KitState } from '../films/kit.ts'
 
 interface VisitFilm {
   slug: string

@@ -1,4 +1,4 @@
-/** Types for webvtt-parser (W3C; the package ships none): only what site/lib/vtt.ts uses. */
+/** Types for webvtt-parser (W3C; the package ships none): only what site/films/vtt.ts uses. */
 declare module 'webvtt-parser' {
   export interface WebVTTCue {
     id: string

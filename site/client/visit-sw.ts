@@ -7,12 +7,13 @@
  *   - the kit manifest: network first, then the saved copy;
  *   - every other same-origin file: the saved copy if there is one, with HTTP range requests
  *     answered from it (video seeking), else the network, again without storing.
- * Built by site/build/films.ts with esbuild to /visit-sw.js.
+ * Built by site/films/build-steps.ts with esbuild to /visit-sw.js.
  */
 import { clientsClaim } from 'workbox-core'
 import { RangeRequestsPlugin } from 'workbox-range-requests'
 import { registerRoute } from 'workbox-routing'
 import { CacheFirst, NetworkFirst, Strategy, type StrategyHandler } from 'workbox-strategies'
+import type { KitState } from '../films/kit.ts'
 
 // The WebWorker lib cannot sit beside the DOM lib in one program: the few types used here.
 interface ExtendableEventLike extends Event {
@@ -31,23 +32,8 @@ interface WorkerScope {
 }
 declare const self: WorkerScope
 
-export const kitCache = 'modersmal-visit-kit-v1'
+const kitCache = 'modersmal-visit-kit-v1'
 const stateUrl = '/visit-sw/kit-state.json'
-
-export interface KitEntry {
-  url: string
-  bytes: number
-  /** A page's HTML hash; a file's URL already names its content. */
-  rev?: string
-}
-export interface KitState {
-  savedAt: string
-  /** The visit page the kit was saved from (its language is the health visitor's). */
-  home: string
-  choice: { films: string[]; langs: string[]; large: boolean }
-  version: string
-  entries: KitEntry[]
-}
 
 self.addEventListener('install', () => void self.skipWaiting())
 clientsClaim()

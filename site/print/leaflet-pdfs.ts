@@ -9,7 +9,7 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import type { ContentSet } from '../../content/collections.ts'
 import { localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
 import { codeFor } from '../lib/codes.ts'
-import { leafletFor, missingLeafletFields } from '../lib/leaflet.ts'
+import { leafletFor, missingLeafletFields } from './leaflet.ts'
 import { urls } from '../../content/urls.ts'
 
 export type LeafletVariant = 'single' | 'bilingual'

@@ -5,10 +5,10 @@
 import type { ContentSet } from '../../content/collections.ts'
 import type { Leaflet, Municipality, Programme } from '../../content/schema/index.ts'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
-import { codeFor } from './codes.ts'
-import { getContent } from './content.ts'
+import { codeFor } from '../lib/codes.ts'
+import { getContent } from '../lib/content.ts'
 import { leafletFor } from './leaflet.ts'
-import { pick } from './localized.ts'
+import { pick } from '../lib/localized.ts'
 import { qrSvg } from './qr.ts'
 import { absolute, urls } from '../../content/urls.ts'
 
