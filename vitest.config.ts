@@ -18,13 +18,13 @@ export default defineConfig({
     maxWorkers: 2,
     pool: 'forks',
     projects: [
-      { test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/locales/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/site/plan.test.ts'] } },
+      { test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/locales/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/site/plan.test.ts', 'tests/site/ui-keys.test.ts'] } },
       { test: { name: 'cms', include: ['tests/cms/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts'] } },
       {
         test: {
           name: 'build',
           include: ['tests/site/**/*.test.ts', 'tests/leaflets/**/*.test.ts', 'tests/films/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
-          exclude: ['tests/site/plan.test.ts'],
+          exclude: ['tests/site/plan.test.ts', 'tests/site/ui-keys.test.ts'],
           globalSetup: ['tests/setup/site.ts'],
         },
       },

@@ -39,7 +39,8 @@ export interface LocaleDefinition {
   required?: number
 }
 
-export interface Locale extends LocaleDefinition {
+export interface Locale extends Omit<LocaleDefinition, 'code'> {
+  code: LocaleCode
   dir: Direction
 }
 

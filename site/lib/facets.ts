@@ -4,6 +4,7 @@
  * (`/<lang>/activities/<facet>/<value>/`) and the search form's checkboxes, so a filter means the
  * same thing in every language and in every part of the site.
  */
+import type { ParseKeys } from 'i18next'
 import type { Activity } from '../../content/schema/index.ts'
 import type { LocaleCode } from '../../locales/registry.ts'
 import { activityThemes, groupPhases, guestKinds, materialsLevels, seasons } from '../../content/schema/vocabulary.ts'
@@ -61,9 +62,13 @@ export function matching(activities: readonly Activity[], selected: Partial<Reco
 const commonLabels: Partial<Record<FacetName, string>> = { theme: 'themes', phase: 'phases', guest: 'guests', season: 'seasons' }
 
 /** i18next keys (for `useTranslations(lang, 'catalogue')`) of a facet's name and a value's label. */
-export const facetNameKey = (facet: FacetName) => `facets.${facet}`
+export const facetNameKey = (facet: FacetName) => `facets.${facet}` as const
+/**
+ * Typed as a key of the catalogue's strings; that each value has its Danish label is checked by
+ * tests/site/ui-keys.test.ts (the values come from the vocabularies, not from this file).
+ */
 export const facetValueKey = (facet: FacetName, value: string) =>
-  commonLabels[facet] ? `common:${commonLabels[facet]}.${value}` : `facetValues.${facet}.${value}`
+  (commonLabels[facet] ? `common:${commonLabels[facet]}.${value}` : `facetValues.${facet}.${value}`) as ParseKeys<'catalogue'>
 
 /** Activities in the alphabetical order of their titles as a reader of `lang` sees them. */
 export function inTitleOrder(activities: readonly Activity[], lang: LocaleCode): Activity[] {

@@ -5,6 +5,7 @@
  */
 import i18next, { type TFunction } from 'i18next'
 import { getLocale, localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
+import type { Namespace } from '../../locales/strings.ts'
 
 const files = import.meta.glob<{ default: Record<string, unknown> }>(['../../locales/*/*.json', '!../../locales/*/meta.json'], { eager: true })
 
@@ -28,9 +29,12 @@ await instance.init({
   initAsync: false,
 })
 
-/** The UI strings of one language; `namespace` picks a feature's own file (default common.json). */
-export function useTranslations(lang: LocaleCode, namespace = 'common'): TFunction {
-  return instance.getFixedT(lang, namespace)
+/**
+ * The UI strings of one language; `namespace` picks a feature's own file (default common.json).
+ * Keys are typed from the Danish files (locales/strings.ts).
+ */
+export function useTranslations<N extends Namespace = 'common'>(lang: LocaleCode, namespace?: N): TFunction<N> {
+  return instance.getFixedT(lang, namespace ?? 'common') as TFunction<N>
 }
 
 export { isMachine, pick, usesFallback, type Picked } from './localized.ts'

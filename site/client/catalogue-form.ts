@@ -1,0 +1,82 @@
+/** The catalogue's search form: results as she types, the filters in the URL, more on request. */
+import { preloadSearch, searchCatalogue } from './catalogue-search.ts'
+import { excerptFragment } from './pagefind.ts'
+
+export function setUpCatalogueSearch(): void {
+  const form = document.querySelector<HTMLFormElement>('#catalogue-search')!
+  const input = form.querySelector<HTMLInputElement>('#q')!
+  const status = form.querySelector<HTMLElement>('#result-count')!
+  const list = form.querySelector<HTMLOListElement>('#results')!
+  const more = form.querySelector<HTMLButtonElement>('#more')!
+  const pageSize = 20
+  let current: Awaited<ReturnType<typeof searchCatalogue>> | undefined
+  let run = 0
+
+  /** The form as a query string: q, sort and one parameter per checked filter value. */
+  const state = () => {
+    const params = new URLSearchParams()
+    for (const [k, v] of new FormData(form)) if (v !== '') params.append(k, String(v))
+    return params
+  }
+
+  async function render(from: number) {
+    const mine = run
+    const found = await current!.page(from, pageSize)
+    if (mine !== run) return
+    for (const r of found) {
+      const li = document.createElement('li')
+      const a = Object.assign(document.createElement('a'), { href: r.url, textContent: r.title })
+      const minutes = Object.assign(document.createElement('span'), { className: 'muted', textContent: ` · ${form.dataset.minutes!.replace('#', String(r.minutes))}` })
+      const p = document.createElement('p')
+      p.className = 'muted'
+      p.append(excerptFragment(r.excerpt))
+      li.append(a, minutes, p)
+      list.append(li)
+    }
+    more.hidden = list.children.length >= current!.total
+  }
+
+  async function update() {
+    const params = state()
+    history.replaceState(null, '', params.size ? `?${params}` : location.pathname)
+    const mine = ++run
+    const result = await searchCatalogue(params)
+    if (mine !== run) return // a newer keystroke won
+    current = result
+    for (const span of form.querySelectorAll<HTMLElement>('[data-count-of]')) {
+      span.textContent = `(${result.counts[span.dataset.countOf!] ?? 0})`
+    }
+    list.replaceChildren()
+    if (!result.active) {
+      status.textContent = ''
+      more.hidden = true
+      return
+    }
+    status.textContent = result.total ? form.dataset.count!.replace('#', String(result.total)) : form.dataset.none!
+    await render(0)
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined
+  form.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(update, 200)
+  })
+  form.addEventListener('submit', (e) => {
+    e.preventDefault()
+    void update()
+  })
+  form.addEventListener('reset', () => setTimeout(update))
+  form.querySelector('details')!.addEventListener('toggle', preloadSearch, { once: true })
+  more.addEventListener('click', () => void render(list.children.length))
+
+  // Restore a search from the URL (the back button, a shared link).
+  const initial = new URLSearchParams(location.search)
+  input.value = initial.get('q') ?? ''
+  form.querySelector<HTMLSelectElement>('#sort')!.value = initial.get('sort') ?? ''
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = initial.getAll(box.name).includes(box.value)
+  if ([...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].some((b) => b.checked)) form.querySelector('details')!.open = true
+  form.hidden = false
+  // The index loads when she starts to search, not with the page: browsing costs no search bytes.
+  if (initial.size) void update()
+  else form.addEventListener('focusin', preloadSearch, { once: true })
+}
