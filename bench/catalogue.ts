@@ -55,7 +55,10 @@ async function firstResults(page: Page): Promise<void> {
 }
 
 async function measure(browser: Browser, origin: string, label: string, report: Report): Promise<void> {
-  for (const [lang, query] of [['da', 'massage'], ['ar', 'تدليك']] as const) {
+  for (const [lang, query] of [
+    ['da', 'massage'],
+    ['ar', 'تدليك'],
+  ] as const) {
     // A first search: everything fetched between typing and the first results.
     const context = await browser.newContext()
     const page = await context.newPage()
@@ -114,7 +117,9 @@ export async function benchCatalogue(scratch: string, report: Report, activities
       report(`${label}: site build`, `${pages} pages in ${built.seconds.toFixed(1)} s, peak ${Math.round(built.peakMb)} MB`)
       const seconds = await indexSeconds(dist, path.join(scratch, 'pagefind-again'))
       const entry = JSON.parse(await readFile(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }
-      const indexed = Object.entries(entry.languages).map(([l, v]) => `${l} ${v.page_count}`).join(', ')
+      const indexed = Object.entries(entry.languages)
+        .map(([l, v]) => `${l} ${v.page_count}`)
+        .join(', ')
       const size = await folderBytes(path.join(dist, 'pagefind'))
       report(`${label}: Pagefind index time / pages indexed per language`, `${seconds.toFixed(1)} s / ${indexed}`)
       report(`${label}: Pagefind index size`, `${(size.bytes / 1024 / 1024).toFixed(1)} MB in ${size.files} files`)

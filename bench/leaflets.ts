@@ -74,7 +74,10 @@ export async function benchLeaflets(scratch: string, report: (what: string, figu
         clearInterval(sampler)
       }
       const seconds = (performance.now() - started) / 1000
-      report(`leaflets: all ${jobs.length} PDFs, ${concurrency} at once (Chromium start included)`, `${seconds.toFixed(1)} s, ${((seconds * 1000) / jobs.length).toFixed(0)} ms/PDF, peak memory ${Math.round(peak)} MB (Node + Chromium; Chromium alone ${Math.round(peakChromium)} MB)`)
+      report(
+        `leaflets: all ${jobs.length} PDFs, ${concurrency} at once (Chromium start included)`,
+        `${seconds.toFixed(1)} s, ${((seconds * 1000) / jobs.length).toFixed(0)} ms/PDF, peak memory ${Math.round(peak)} MB (Node + Chromium; Chromium alone ${Math.round(peakChromium)} MB)`,
+      )
       if (concurrency === 2) {
         for (const variant of ['single', 'bilingual'] as const) {
           const sizes = await Promise.all(jobs.filter((j) => j.variant === variant).map(async (j) => (await stat(path.join(outDir, j.file))).size))

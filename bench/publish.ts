@@ -21,7 +21,10 @@ type Report = (what: string, figure: string) => void
 
 export async function benchPublish(scratch: string, report: Report, generatedActivities: number): Promise<void> {
   const repo = process.cwd()
-  for (const [label, activities] of [['demo content', 0], [`generated (${generatedActivities} activities)`, generatedActivities]] as const) {
+  for (const [label, activities] of [
+    ['demo content', 0],
+    [`generated (${generatedActivities} activities)`, generatedActivities],
+  ] as const) {
     const dir = path.join(scratch, `publish-${activities}`)
     const contentDir = path.join(dir, 'content')
     const distDir = path.join(dir, 'dist')

@@ -91,7 +91,9 @@ async function queryLatency(kind: DatabaseKind, payload: Payload) {
   for (let i = 0; i < runs; i++) {
     const [, a] = await timed(() => payload.find({ collection: 'activities', locale: 'ar', fallbackLocale: false, limit: 50, page: 1 + (i % 20), depth: 0, overrideAccess: false }))
     list.push(a)
-    const [, b] = await timed(() => payload.find({ collection: 'activities', locale: 'da', limit: 50, depth: 0, where: { themes: { in: ['motor-skills'] }, durationMinutes: { less_than_equal: 45 } }, overrideAccess: false }))
+    const [, b] = await timed(() =>
+      payload.find({ collection: 'activities', locale: 'da', limit: 50, depth: 0, where: { themes: { in: ['motor-skills'] }, durationMinutes: { less_than_equal: 45 } }, overrideAccess: false }),
+    )
     filtered.push(b)
   }
   report(`query on ${kind}: 50 activities in Arabic, published only (p50 / p95)`, `${percentile(list, 0.5).toFixed(1)} / ${percentile(list, 0.95).toFixed(1)} ms`)

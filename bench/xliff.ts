@@ -59,7 +59,10 @@ export async function benchXliff(scratch: string, report: Report, activities = 5
   const big = path.join(scratch, 'xliff-generated-content')
   await generateContent(demo, big, activities)
   let instance = 0
-  for (const [label, source] of [['demo', demo], [`generated (${activities} activities more)`, big]] as const) {
+  for (const [label, source] of [
+    ['demo', demo],
+    [`generated (${activities} activities more)`, big],
+  ] as const) {
     const dataDir = path.join(scratch, `xliff-${instance}`)
     const payload = await openCms({ database: { url: `file:${path.join(dataDir, 'cms.db')}` }, dataDir, secret: 'bench', key: `bench-xliff-${instance++}` })
     try {

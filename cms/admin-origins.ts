@@ -24,6 +24,8 @@ export function adminOrigins(host: string, port: number, publicUrl = process.env
 
 /** The list the running admin was given by startAdmin, or the development default (port 3000). */
 export function adminOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const given = env.MODERSMAL_ADMIN_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean)
+  const given = env.MODERSMAL_ADMIN_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
   return given?.length ? given : adminOrigins(env.HOST ?? '127.0.0.1', Number(env.CMS_PORT ?? 3000), env.CMS_PUBLIC_URL)
 }

@@ -54,16 +54,20 @@ export function adminEnv(extra: Env = {}): NodeJS.ProcessEnv {
 export function ensureAdminBuilt(log: (m: string) => void = console.log): boolean {
   // One build at a time across processes (two test runs, `npm start` beside the tests): a second
   // caller waits for the first, then finds the build current.
-  return withLockSync(lockFile, () => {
-    const hash = sourceHash()
-    if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return false
-    log('Building the admin (about a minute) …')
-    // The build evaluates the config; a throwaway secret is enough for that.
-    const r = spawnSync(nextBin, ['build', 'cms'], { cwd: repoRoot, env: adminEnv({ PAYLOAD_SECRET: 'build-time-only' }), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
-    if (r.status !== 0) throw new Error(`The admin build failed:\n${r.stdout}\n${r.stderr}`)
-    writeFileSync(stampFile, hash)
-    return true
-  }, { what: 'the admin build' })
+  return withLockSync(
+    lockFile,
+    () => {
+      const hash = sourceHash()
+      if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return false
+      log('Building the admin (about a minute) …')
+      // The build evaluates the config; a throwaway secret is enough for that.
+      const r = spawnSync(nextBin, ['build', 'cms'], { cwd: repoRoot, env: adminEnv({ PAYLOAD_SECRET: 'build-time-only' }), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+      if (r.status !== 0) throw new Error(`The admin build failed:\n${r.stdout}\n${r.stderr}`)
+      writeFileSync(stampFile, hash)
+      return true
+    },
+    { what: 'the admin build' },
+  )
 }
 
 export interface AdminServer {

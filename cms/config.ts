@@ -86,9 +86,7 @@ const contentCollection = (collection: CollectionConfig): CollectionConfig => {
 }
 
 const withStaticDir = (collection: CollectionConfig, dataDir: string): CollectionConfig =>
-  collection.upload && typeof collection.upload === 'object'
-    ? { ...collection, upload: { ...collection.upload, staticDir: path.join(dataDir, collection.slug) } }
-    : collection
+  collection.upload && typeof collection.upload === 'object' ? { ...collection, upload: { ...collection.upload, staticDir: path.join(dataDir, collection.slug) } } : collection
 
 const withUploadLimit = (collection: CollectionConfig, maxFileBytes: number | undefined): CollectionConfig => {
   const limit = uploadLimitOf(collection)
@@ -102,8 +100,7 @@ export const uploadSlugs = allCollections.filter((c) => c.upload).map((c) => c.s
 
 export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
   const dataDir = opts.dataDir ?? defaultDataDir
-  const collections = allCollections
-    .map((c) => withUploadLimit(withStaticDir(c, dataDir), opts.maxFileBytes?.[c.slug]))
+  const collections = allCollections.map((c) => withUploadLimit(withStaticDir(c, dataDir), opts.maxFileBytes?.[c.slug]))
   // The multipart parser has one limit for every collection: the largest, so no video is cut
   // off; each collection's own limit is then enforced by its limitFileSize hook.
   const largest = largestUploadLimit(collections)

@@ -22,9 +22,7 @@ const sum = (a: Coverage, b: Coverage): Coverage => Object.fromEntries(translati
 
 export function coverageReport(set: Pick<ContentSet, ContentKind>, locales: readonly LocaleCode[] = targetLocaleCodes): LocaleCoverage[] {
   return locales.map((locale) => {
-    const byCollection = Object.fromEntries(
-      contentKinds.map((kind) => [kind, coverage(set[kind] as unknown as Array<Record<string, unknown> & Provenance>, locale)]),
-    ) as Record<ContentKind, Coverage>
+    const byCollection = Object.fromEntries(contentKinds.map((kind) => [kind, coverage(set[kind] as unknown as Array<Record<string, unknown> & Provenance>, locale)])) as Record<ContentKind, Coverage>
     const total = Object.values(byCollection).reduce(sum, emptyCoverage())
     const all = translationStates.reduce((n, s) => n + total[s], 0)
     const current = all === 0 ? 1 : (total.machine + total.translated) / all
@@ -45,10 +43,6 @@ export function coverageTable(report: LocaleCoverage[]): string {
   )
   const detail = report
     .filter((r) => r.required !== undefined)
-    .flatMap((r) => [
-      '',
-      `${r.locale} by collection`,
-      ...contentKinds.map((k) => `  ${k.padEnd(16)}${translationStates.map((s) => String(r.byCollection[k][s]).padStart(11)).join('')}`),
-    ])
+    .flatMap((r) => ['', `${r.locale} by collection`, ...contentKinds.map((k) => `  ${k.padEnd(16)}${translationStates.map((s) => String(r.byCollection[k][s]).padStart(11)).join('')}`)])
   return [head, ...rows, ...detail].join('\n')
 }

@@ -17,7 +17,10 @@ const words = {
 /** A deterministic pseudo-random sequence, so every run generates the same set. */
 function rng(seed: number) {
   let x = seed
-  return () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  return () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31
+    return x / 2 ** 31
+  }
 }
 
 export function generateActivity(i: number): Activity {

@@ -122,7 +122,10 @@ async function checkFiles(root: string, kind: ContentKind, docs: Array<{ slug: s
     const name = (doc as Record<string, unknown>)[field] as string | undefined
     if (name === undefined) continue
     const file = path.join(dir, name)
-    const exists = await stat(file).then((s) => s.isFile(), () => false)
+    const exists = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    )
     if (!exists) problems.push(`${kind}/${doc.slug}${contentExtension}: ${field}: ${path.relative(root, file)} does not exist`)
   }
   return problems
@@ -138,8 +141,7 @@ function checkReferences(set: ContentSet, origin: Map<string, string>): string[]
         const value = doc[field]
         const slugs = Array.isArray(value) ? value : value === undefined ? [] : [value]
         for (const s of slugs as string[]) {
-          if (!origin.has(`${target}/${s}`))
-            problems.push(`${origin.get(`${kind}/${doc.slug}`)}: ${field}: refers to ${target} "${s}", which does not exist`)
+          if (!origin.has(`${target}/${s}`)) problems.push(`${origin.get(`${kind}/${doc.slug}`)}: ${field}: refers to ${target} "${s}", which does not exist`)
         }
       }
     }

@@ -73,7 +73,10 @@ function stableJson(value: unknown): string {
 
 /** The hash of a field's Danish text: 12 hex digits of SHA-256, enough to tell versions apart. */
 export function sourceHash(doc: Doc, field: string): string {
-  return createHash('sha256').update(stableJson(project(doc[field], sourceLocale))).digest('hex').slice(0, 12)
+  return createHash('sha256')
+    .update(stableJson(project(doc[field], sourceLocale)))
+    .digest('hex')
+    .slice(0, 12)
 }
 
 export interface Provenance {
@@ -99,7 +102,10 @@ export function documentStates(doc: Doc & Provenance, locale: LocaleCode): Recor
 export function outdated(doc: Doc & Provenance, locale: LocaleCode): { fields: string[]; sourceUpdated?: string } {
   if (locale === sourceLocale) return { fields: [] }
   const fields = translatableFields(doc).filter((f) => fieldState(doc, locale, f) === 'outdated')
-  const dates = fields.map((f) => doc.sourceUpdated?.[f]).filter((d): d is string => d !== undefined).sort()
+  const dates = fields
+    .map((f) => doc.sourceUpdated?.[f])
+    .filter((d): d is string => d !== undefined)
+    .sort()
   return { fields, ...(dates.length ? { sourceUpdated: dates.at(-1) } : {}) }
 }
 
@@ -129,8 +135,7 @@ export function orderProvenance<T extends Doc & Provenance>(doc: T): T {
   const fields = translatableFields(doc)
   const ordered = (map: Record<string, string>) => Object.fromEntries(fields.filter((f) => map[f] !== undefined).map((f) => [f, map[f]!]))
   const out: Doc = { ...doc }
-  if (doc.sourceHashes)
-    out.sourceHashes = Object.fromEntries(localeCodes.filter((l) => doc.sourceHashes![l]).map((l) => [l, ordered(doc.sourceHashes![l]!)]))
+  if (doc.sourceHashes) out.sourceHashes = Object.fromEntries(localeCodes.filter((l) => doc.sourceHashes![l]).map((l) => [l, ordered(doc.sourceHashes![l]!)]))
   if (doc.sourceUpdated) out.sourceUpdated = ordered(doc.sourceUpdated)
   return out as T
 }

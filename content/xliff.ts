@@ -62,6 +62,7 @@ const withoutTrailing = (s: string) => s.slice(0, trailing(s))
 const trailingOf = (s: string) => s.slice(trailing(s))
 
 /** Characters XML 1.0 cannot carry (a library would write them and break the file). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids
 const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** The text segments of a field's value, in document order; only where there is Danish text. */
@@ -95,8 +96,7 @@ export const unitId = (collection: string, slug: string, field: string, path: Pa
 const formats: Record<string, string> = {
   'guides.body':
     'Markdown: keep "## " and "### " headings, "- " and "1. " list markers, **bold**, *italic*, [link text](address) with the address unchanged, "> " quotes and blank lines; translate the text.',
-  'films.subtitles':
-    'WebVTT subtitles: keep the first line WEBVTT, the cue numbers, the times and the blank lines; translate only the subtitle lines.',
+  'films.subtitles': 'WebVTT subtitles: keep the first line WEBVTT, the cue numbers, the times and the blank lines; translate only the subtitle lines.',
 }
 
 const hashNote = (hash: string) => `sourceHash: ${hash}`
@@ -145,9 +145,7 @@ export async function buildXliff(docs: Iterable<CollectionDoc>, opts: XliffExpor
   let fields = 0
   let units = 0
   // Collections in load order, documents by slug: the same content gives the same file.
-  const sorted = [...docs]
-    .filter((d) => wanted.has(d.collection))
-    .sort((a, b) => contentKinds.indexOf(a.collection) - contentKinds.indexOf(b.collection) || a.doc.slug.localeCompare(b.doc.slug))
+  const sorted = [...docs].filter((d) => wanted.has(d.collection)).sort((a, b) => contentKinds.indexOf(a.collection) - contentKinds.indexOf(b.collection) || a.doc.slug.localeCompare(b.doc.slug))
   for (const { collection, doc } of sorted) {
     const groupUnits: Record<string, XliffUnit> = {}
     for (const field of translatableFields(doc)) {
@@ -177,7 +175,8 @@ export async function buildXliff(docs: Iterable<CollectionDoc>, opts: XliffExpor
     }
     if (Object.keys(groupUnits).length === 0) continue
     documents++
-    ;(resources[collection] ??= {})[`${collection}.${doc.slug}`] = { groupUnits, additionalAttributes: { name: titleOf(doc) } }
+    resources[collection] ??= {}
+    resources[collection][`${collection}.${doc.slug}`] = { groupUnits, additionalAttributes: { name: titleOf(doc) } }
   }
   if (units === 0) return { documents, fields, units }
   const xml = await js2xliff({ sourceLanguage: sourceLocale, targetLanguage: locale, resources }, { indent: '  ' })
@@ -215,7 +214,7 @@ export async function parseXliff(xml: string, expected: { locale?: LocaleCode } 
   } catch (e) {
     return fileProblem(`not an XLIFF file: ${(e as Error).message.split('\n')[0]}`)
   }
-  if (!js || !js.resources) return fileProblem('not an XLIFF 2.0 file (expected a root element <xliff version="2.0">)')
+  if (!js?.resources) return fileProblem('not an XLIFF 2.0 file (expected a root element <xliff version="2.0">)')
   if (js.xliffVersion && js.xliffVersion !== '2.1') return fileProblem(`XLIFF ${js.xliffVersion} is not read here; send XLIFF 2.0`)
   if (js.sourceLanguage?.toLowerCase() !== sourceLocale) return fileProblem(`srcLang is "${js.sourceLanguage ?? ''}"; these files translate from Danish (srcLang="da")`)
   const trg = js.targetLanguage ?? ''
@@ -259,7 +258,12 @@ export async function parseXliff(xml: string, expected: { locale?: LocaleCode } 
         refused.push({ unit: id, reason: 'the target holds a control character' })
         continue
       }
-      const path = rest ? rest.slice(1).split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : []
+      const path = rest
+        ? rest
+            .slice(1)
+            .split('.')
+            .map((p) => (/^\d+$/.test(p) ? Number(p) : p))
+        : []
       units.push({ id, collection: collection as ContentKind, slug: slug!, field: field!, path, ...(t !== undefined && t.trim() !== '' ? { target: t } : {}), ...(hash ? { hash } : {}) })
     }
   }
@@ -329,8 +333,7 @@ export function planImport(units: readonly ImportUnit[], locale: LocaleCode, doc
         else if (u.hash !== current) problems.push({ unit: u.id, reason: `the Danish text of ${key} ${field} changed since this file was made; export again` })
       }
       const byPath = new Map(segments.map((s) => [pathKey(s.path), s]))
-      if (problems.length === 0)
-        for (const u of fieldUnits) if (!byPath.has(pathKey(u.path))) problems.push({ unit: u.id, reason: `${key} ${field} has no Danish text at "${pathKey(u.path)}"` })
+      if (problems.length === 0) for (const u of fieldUnits) if (!byPath.has(pathKey(u.path))) problems.push({ unit: u.id, reason: `${key} ${field} has no Danish text at "${pathKey(u.path)}"` })
       if (problems.length) {
         refused.push(...problems)
         continue
@@ -348,7 +351,10 @@ export function planImport(units: readonly ImportUnit[], locale: LocaleCode, doc
         if (targets.some((t) => t === undefined)) {
           for (const [i, s] of items.entries())
             if (targets[i] === undefined)
-              problems.push({ unit: unitId(collection, slug, field, s.path), reason: `a list is translated item by item and keeps the Danish ${s.item!.count} items; this item has no target (translate every item of ${key} ${field}, or none)` })
+              problems.push({
+                unit: unitId(collection, slug, field, s.path),
+                reason: `a list is translated item by item and keeps the Danish ${s.item!.count} items; this item has no target (translate every item of ${key} ${field}, or none)`,
+              })
           continue
         }
         mapAt(items[0]!.map)[locale] = items.map((s, i) => withoutTrailing(targets[i]!) + trailingOf(itemSource(doc[field], s)))
@@ -358,7 +364,7 @@ export function planImport(units: readonly ImportUnit[], locale: LocaleCode, doc
         if (s.item) continue
         const t = given.get(pathKey(s.path))?.target
         if (t === undefined) continue
-        mapAt(s.map)[locale] = withoutTrailing(t) + trailingOf(((mapAt(s.map)[sourceLocale] as string) ?? ''))
+        mapAt(s.map)[locale] = withoutTrailing(t) + trailingOf((mapAt(s.map)[sourceLocale] as string) ?? '')
         written.push(unitId(collection, slug, field, s.path))
       }
       if (problems.length) {

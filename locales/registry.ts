@@ -9,12 +9,7 @@
 export type Direction = 'ltr' | 'rtl'
 
 /** Font families we self-host for scripts that cheap phones often lack; `system` needs none. */
-export type FontFamily =
-  | 'system'
-  | 'Noto Naskh Arabic'
-  | 'Noto Nastaliq Urdu'
-  | 'Noto Sans Ethiopic'
-  | 'Noto Sans Thai'
+export type FontFamily = 'system' | 'Noto Naskh Arabic' | 'Noto Nastaliq Urdu' | 'Noto Sans Ethiopic' | 'Noto Sans Thai'
 
 export interface LocaleDefinition {
   /** BCP 47 language tag, as used in URLs, `<html lang>` and Payload. */

@@ -12,7 +12,11 @@ const started = performance.now()
 try {
   const { counts, warnings } = await exportContent(payload, contentDir)
   for (const w of warnings) console.warn(`warning: ${w}`)
-  console.log(`Exported ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')} in ${Math.round(performance.now() - started)} ms`)
+  console.log(
+    `Exported ${Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')} in ${Math.round(performance.now() - started)} ms`,
+  )
 } catch (e) {
   // content/ is only replaced after the new files validate, so a failure leaves it as it was.
   console.error(e instanceof ContentError ? `${e.message}\ncontent/ was left as it was.` : e)

@@ -70,7 +70,7 @@ const outDir = path.resolve(args.out)
 const scratch = await mkdtemp(path.join(tmpdir(), 'modersmal-leaflets-'))
 let server: Server | undefined
 try {
-  let siteDir = args.site ? path.resolve(args.site) : path.join(scratch, 'site')
+  const siteDir = args.site ? path.resolve(args.site) : path.join(scratch, 'site')
   if (!args.site) {
     process.stderr.write('Building the site from content/ … ')
     const built = await buildSite({ root, contentDir, outDir: siteDir })
@@ -84,7 +84,11 @@ try {
   const started = performance.now()
   try {
     const rendered = await renderLeaflets({
-      browser, origin, outDir, jobs, twoUp: args.a4,
+      browser,
+      origin,
+      outDir,
+      jobs,
+      twoUp: args.a4,
       concurrency,
       onProgress: progress,
     })

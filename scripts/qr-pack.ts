@@ -23,6 +23,6 @@ try {
   const sizes = [...new Set(entries.map((e) => e.sizeMm.toFixed(1)))].join(', ')
   console.log(`QR print pack: ${entries.length} codes (SVG + 300 dpi PNG, ${sizes} mm) in ${path.relative(process.cwd(), out) || out}/, index.html lists them`)
 } catch (e) {
-  console.error(e instanceof ContentError ? e.message : (e as Error).stack ?? e)
+  console.error(e instanceof ContentError ? e.message : ((e as Error).stack ?? e))
   process.exit(1)
 }

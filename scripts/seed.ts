@@ -12,7 +12,11 @@ const started = performance.now()
 try {
   const { counts, writes } = await seedContent(payload, contentDir)
   const ms = Math.round(performance.now() - started)
-  console.log(`Seeded ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')} (${writes} writes) in ${ms} ms`)
+  console.log(
+    `Seeded ${Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')} (${writes} writes) in ${ms} ms`,
+  )
 } catch (e) {
   // Known problems get their message alone; anything else its stack. Nothing was written either way.
   console.error(e instanceof ContentError || e instanceof DatabaseNotEmptyError ? e.message : e)

@@ -34,7 +34,11 @@ const payload = await openCms()
 const { totalDocs } = await payload.count({ collection: 'activities', overrideAccess: true })
 if (totalDocs === 0) {
   const { counts } = await seedContent(payload, contentDir)
-  console.log(`Seeded the database from content/: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`)
+  console.log(
+    `Seeded the database from content/: ${Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}`,
+  )
 }
 const admin = await ensureDevAdmin(payload, dataDir)
 await closeCms(payload)
@@ -53,10 +57,15 @@ const server = await runAdmin({
   host,
   logDir: path.join(dataDir, 'logs'),
   say: console.log,
-  env: { PAYLOAD_SECRET: cmsSecret(), MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusFile(), MODERSMAL_PREVIEW_URL: `http://localhost:${previewPort}`, MODERSMAL_PREVIEW_PING: preview.pingUrl },
+  env: {
+    PAYLOAD_SECRET: cmsSecret(),
+    MODERSMAL_PUBLISH_URL: publisher.url,
+    MODERSMAL_PUBLISH_STATUS: statusFile(),
+    MODERSMAL_PREVIEW_URL: `http://localhost:${previewPort}`,
+    MODERSMAL_PREVIEW_PING: preview.pingUrl,
+  },
 })
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.on(signal, () => void Promise.all([server.stop(), publisher.stop(), preview.stop()]).then(() => process.exit(0)))
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void Promise.all([server.stop(), publisher.stop(), preview.stop()]).then(() => process.exit(0)))
 
 console.log(`
 Modersmål is running.

@@ -16,10 +16,16 @@ export interface Command<O extends ParseArgsOptionsConfig> {
 /** The parsed values, typed from the option descriptions (a default makes a value always present). */
 type Values<O extends ParseArgsOptionsConfig> = {
   [K in keyof O]: O[K] extends { multiple: true }
-    ? O[K] extends { default: string[] } ? string[] : string[] | undefined
+    ? O[K] extends { default: string[] }
+      ? string[]
+      : string[] | undefined
     : O[K] extends { type: 'boolean' }
-      ? O[K] extends { default: boolean } ? boolean : boolean | undefined
-      : O[K] extends { default: string } ? string : string | undefined
+      ? O[K] extends { default: boolean }
+        ? boolean
+        : boolean | undefined
+      : O[K] extends { default: string }
+        ? string
+        : string | undefined
 }
 
 export function usageError(usage: string, message: string): never {

@@ -18,7 +18,9 @@ export const systemFeatures: Record<string, { packages: string[]; present: () =>
 export function postgresBinDir(): string | null {
   const root = '/usr/lib/postgresql'
   if (!existsSync(root)) return null
-  const versions = readdirSync(root).filter((v) => existsSync(`${root}/${v}/bin/initdb`)).sort((a, b) => Number(b) - Number(a))
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(`${root}/${v}/bin/initdb`))
+    .sort((a, b) => Number(b) - Number(a))
   return versions.length ? `${root}/${versions[0]}/bin` : null
 }
 

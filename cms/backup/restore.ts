@@ -55,8 +55,7 @@ export async function restore(opts: RestoreOptions): Promise<Manifest> {
     })
     const manifest = JSON.parse(manifestText) as Manifest
     if (manifest.format !== archiveFormat) throw new RestoreRefused(`The archive's format is ${manifest.format}; this program reads format ${archiveFormat}.`)
-    if (manifest.database !== target)
-      throw new RestoreRefused(`The archive holds a ${manifest.database} database, but DATABASE_URL points to ${target}: restore it into the same kind of database.`)
+    if (manifest.database !== target) throw new RestoreRefused(`The archive holds a ${manifest.database} database, but DATABASE_URL points to ${target}: restore it into the same kind of database.`)
     const present = (await filesUnder(staging)).filter((f) => f !== 'manifest.json')
     const listed = Object.keys(manifest.files).sort()
     const damaged = [...listed.filter((f) => !present.includes(f)).map((f) => `${f} is missing`), ...present.filter((f) => !listed.includes(f)).map((f) => `${f} is not in the manifest`)]

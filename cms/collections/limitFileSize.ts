@@ -8,14 +8,16 @@ export interface UploadLimit {
   fileNoun: string
 }
 
-export const uploadLimitOf = (collection: Pick<CollectionConfig, 'custom'>): UploadLimit | undefined =>
-  (collection.custom as { uploadLimit?: UploadLimit } | undefined)?.uploadLimit
+export const uploadLimitOf = (collection: Pick<CollectionConfig, 'custom'>): UploadLimit | undefined => (collection.custom as { uploadLimit?: UploadLimit } | undefined)?.uploadLimit
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
 
 /** The refusal, with the file's name and size where known (the multipart parser knows neither). */
 export function tooLargeMessage(limit: UploadLimit, file: { name?: string; size?: number } = {}): string {
-  const what = file.size === undefined ? `${file.name ?? 'The file'} is larger than the limit of ${mb(limit.maxFileBytes)}` : `${file.name ?? 'The file'} is ${mb(file.size)}; the limit is ${mb(limit.maxFileBytes)}`
+  const what =
+    file.size === undefined
+      ? `${file.name ?? 'The file'} is larger than the limit of ${mb(limit.maxFileBytes)}`
+      : `${file.name ?? 'The file'} is ${mb(file.size)}; the limit is ${mb(limit.maxFileBytes)}`
   return `${what}. Make the ${limit.fileNoun} smaller and try again.`
 }
 

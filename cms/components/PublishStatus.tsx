@@ -13,7 +13,11 @@ export function PublishStatus() {
   return (
     <div className="publish-status" role="status" data-state={status.state} data-failed={status.lastError ? 'true' : 'false'} style={{ fontSize: '0.85rem', margin: '0.75rem 0' }}>
       {busy && <p style={{ margin: 0 }}>Live site: publishing your changes…</p>}
-      {!busy && status.lastSuccess && !status.lastError && <p style={{ margin: 0 }}>Live site updated {time(status.lastSuccess.at)} ({status.lastSuccess.pages} pages).</p>}
+      {!busy && status.lastSuccess && !status.lastError && (
+        <p style={{ margin: 0 }}>
+          Live site updated {time(status.lastSuccess.at)} ({status.lastSuccess.pages} pages).
+        </p>
+      )}
       {status.lastError && (
         <div style={{ color: '#8a1c1c', background: '#fbe0dd', padding: '0.5rem', borderRadius: 4 }}>
           <p style={{ margin: 0 }}>

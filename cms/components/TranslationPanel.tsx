@@ -10,6 +10,18 @@ import { getLocale, isLocaleCode, sourceLocale, targetLocaleCodes } from '../../
 import { contentDocument, plainText, sourceTextAt } from '../translations/documents.ts'
 import { stateStyle } from './stateStyle.ts'
 
+/** Each part of a word diff with a React key: where it starts in the old and in the new text. */
+function keyed(parts: ReturnType<typeof diffWords>) {
+  let before = 0
+  let now = 0
+  return parts.map((part) => {
+    const key = `${before}:${now}`
+    if (!part.added) before += part.value.length
+    if (!part.removed) now += part.value.length
+    return { part, key }
+  })
+}
+
 const box = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '0.75rem', marginBottom: '1rem' }
 
 export async function TranslationPanel({ id, collectionSlug, payload, req }: ServerFieldBase) {
@@ -65,8 +77,18 @@ export async function TranslationPanel({ id, collectionSlug, payload, req }: Ser
           <h5>Danish {c.field}: what changed since it was translated</h5>
           {c.known ? (
             <p lang="da" style={{ whiteSpace: 'pre-wrap' }}>
-              {diffWords(c.before, c.now).map((part, i) =>
-                part.added ? <ins key={i} style={{ background: '#dcf3e3' }}>{part.value}</ins> : part.removed ? <del key={i} style={{ background: '#fbe0dd' }}>{part.value}</del> : <span key={i}>{part.value}</span>,
+              {keyed(diffWords(c.before, c.now)).map(({ part, key }) =>
+                part.added ? (
+                  <ins key={key} style={{ background: '#dcf3e3' }}>
+                    {part.value}
+                  </ins>
+                ) : part.removed ? (
+                  <del key={key} style={{ background: '#fbe0dd' }}>
+                    {part.value}
+                  </del>
+                ) : (
+                  <span key={key}>{part.value}</span>
+                ),
               )}
             </p>
           ) : (

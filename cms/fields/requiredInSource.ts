@@ -2,7 +2,10 @@ import type { Field, Validate } from 'payload'
 import { sourceLocale } from '../../locales/registry.ts'
 
 const isBlank = (v: unknown) =>
-  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0) ||
+  v === undefined ||
+  v === null ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0) ||
   // An empty Lexical document: one empty paragraph.
   (typeof v === 'object' && v !== null && 'root' in v && !JSON.stringify(v).includes('"text":'))
 

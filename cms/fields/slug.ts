@@ -9,7 +9,6 @@ export const slugField = (): TextField => ({
   required: true,
   unique: true,
   index: true,
-  validate: (value: string | null | undefined) =>
-    typeof value === 'string' && slugPattern.test(value) ? true : 'Use lower-case letters, digits and single hyphens (a-z, 0-9, -).',
+  validate: (value: string | null | undefined) => (typeof value === 'string' && slugPattern.test(value) ? true : 'Use lower-case letters, digits and single hyphens (a-z, 0-9, -).'),
   admin: { position: 'sidebar' },
 })

@@ -43,8 +43,7 @@ function changedShared(fields: Field[], after: Record<string, unknown>, before: 
     if ('localized' in field && field.localized) return []
     const a = after[field.name]
     const b = before?.[field.name]
-    if (field.type === 'group' && 'fields' in field)
-      return changedShared(field.fields, (a ?? {}) as Record<string, unknown>, (b ?? {}) as Record<string, unknown>, `${path}.`)
+    if (field.type === 'group' && 'fields' in field) return changedShared(field.fields, (a ?? {}) as Record<string, unknown>, (b ?? {}) as Record<string, unknown>, `${path}.`)
     if (field.type === 'array' || field.type === 'blocks') {
       const rows = (v: unknown) => (Array.isArray(v) ? (v as Array<Record<string, unknown>>) : [])
       const [ra, rb] = [rows(a), rows(b)]
@@ -68,18 +67,16 @@ function keepShared(fields: Field[], data: Record<string, unknown>, stored: Reco
   for (const field of named(fields)) {
     if (field.type === 'ui' || system.has(field.name) || !(field.name in data) || ('localized' in field && field.localized)) continue
     const [a, b] = [data[field.name], stored?.[field.name]]
-    if (field.type === 'group' && 'fields' in field && a && typeof a === 'object' && b && typeof b === 'object')
-      keepShared(field.fields, a as Record<string, unknown>, b as Record<string, unknown>)
+    if (field.type === 'group' && 'fields' in field && a && typeof a === 'object' && b && typeof b === 'object') keepShared(field.fields, a as Record<string, unknown>, b as Record<string, unknown>)
     else if (field.type === 'array' && Array.isArray(a) && Array.isArray(b) && a.length === b.length)
-      a.forEach((row, i) => keepShared(field.fields, row as Record<string, unknown>, b[i] as Record<string, unknown>))
+      for (const [i, row] of a.entries()) keepShared(field.fields, row as Record<string, unknown>, b[i] as Record<string, unknown>)
     else data[field.name] = b ?? null
   }
 }
 
 export const guardTranslatorWrites: CollectionBeforeChangeHook = async ({ data, originalDoc, req, collection, operation, context }) => {
   if (staffOf(req)?.role !== 'translator' || operation !== 'update' || !originalDoc) return data
-  if (context.isRestoringVersion)
-    throw new Refused('A translator cannot restore a version: a version holds every language, not only yours. Ask an editor to restore it.', 403)
+  if (context.isRestoringVersion) throw new Refused('A translator cannot restore a version: a version holds every language, not only yours. Ask an editor to restore it.', 403)
   const everyLocale = (flag: unknown) => flag === true || flag === 'true'
   if (everyLocale(req.query?.publishAllLocales) || everyLocale(req.query?.unpublishAllLocales))
     throw new Refused('A translator publishes her own language only: use "Publish in" for your language. Publishing all languages would also publish other people\'s drafts.', 403)
@@ -93,7 +90,11 @@ export const guardTranslatorWrites: CollectionBeforeChangeHook = async ({ data, 
     // change to one (in the latest draft) would go live with her Arabic. Her draft keeps both.
     const pending = publishing && published ? changedShared(collection.fields, originalDoc, published) : []
     if (pending.length)
-      throw new Refused(`Someone's unpublished draft changes ${pending.join(', ')}, which every language shares; publishing your language now would publish that change too. Save your text as a draft, or ask an editor to publish.`, 409, { fields: pending })
+      throw new Refused(
+        `Someone's unpublished draft changes ${pending.join(', ')}, which every language shares; publishing your language now would publish that change too. Save your text as a draft, or ask an editor to publish.`,
+        409,
+        { fields: pending },
+      )
     // A value she was shown is not hers either: the latest in her language, or the published one.
     const alsoNew = [latestHers, published].map((doc) => new Set(doc ? changedShared(collection.fields, data, doc) : changed))
     changed = changed.filter((path) => alsoNew.every((paths) => paths.has(path)))

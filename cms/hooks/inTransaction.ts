@@ -16,7 +16,19 @@ export async function keepingLocale<T>(req: PayloadRequest, call: () => Promise<
 
 /** The stored document (or null), read with overrideAccess in the request's transaction. */
 export function readStored(req: PayloadRequest, args: { collection: string; id: number | string; locale: string; draft: boolean }): Promise<Record<string, unknown> | null> {
-  return keepingLocale(req, () =>
-    req.payload.findByID({ collection: args.collection as 'users', id: args.id, locale: args.locale as 'da', fallbackLocale: false, draft: args.draft, depth: 0, overrideAccess: true, req, disableErrors: true }) as Promise<Record<string, unknown> | null>,
+  return keepingLocale(
+    req,
+    () =>
+      req.payload.findByID({
+        collection: args.collection as 'users',
+        id: args.id,
+        locale: args.locale as 'da',
+        fallbackLocale: false,
+        draft: args.draft,
+        depth: 0,
+        overrideAccess: true,
+        req,
+        disableErrors: true,
+      }) as Promise<Record<string, unknown> | null>,
   )
 }

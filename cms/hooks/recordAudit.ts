@@ -24,7 +24,15 @@ async function record(req: PayloadRequest, event: { action: AuditAction; target:
       req,
       overrideAccess: true,
       depth: 0,
-      data: { at: new Date().toISOString(), actorId: actor ? String(actor.id) : null, actorEmail: actor?.email ?? null, actorRole: actor?.role ?? 'system', ...event, fields: event.fields ?? null, access: event.access ?? null },
+      data: {
+        at: new Date().toISOString(),
+        actorId: actor ? String(actor.id) : null,
+        actorEmail: actor?.email ?? null,
+        actorRole: actor?.role ?? 'system',
+        ...event,
+        fields: event.fields ?? null,
+        access: event.access ?? null,
+      },
     }),
   )
 }
@@ -63,7 +71,12 @@ export const recordAuditAfterChange: CollectionAfterChangeHook = async ({ doc, p
     const pick = (d: Record<string, unknown> | undefined) => Object.fromEntries(access.map((f) => [f, idOf(d?.[f]) ?? null]))
     const [before, after] = [pick(operation === 'create' ? undefined : previousDoc), pick(doc)]
     if (operation === 'create' || access.some((f) => !same(before[f], after[f])))
-      await record(req, { action: 'access', target, access: { before: operation === 'create' ? null : before, after }, summary: `${who} ${operation === 'create' ? 'created the account of' : 'changed the access of'} ${String(doc.email)}` })
+      await record(req, {
+        action: 'access',
+        target,
+        access: { before: operation === 'create' ? null : before, after },
+        summary: `${who} ${operation === 'create' ? 'created the account of' : 'changed the access of'} ${String(doc.email)}`,
+      })
     const other = fields.filter((f) => !(access as readonly string[]).includes(f) && f !== 'email')
     if (operation === 'update' && other.length) await record(req, { action: 'update', target, fields: other, summary: `${who} changed ${other.join(', ')} of ${String(doc.email)}` })
     return doc
@@ -81,7 +94,15 @@ export const recordAuditAfterChange: CollectionAfterChangeHook = async ({ doc, p
   }
   if (action === 'update' && fields.length === 0) return doc
   const title = doc.slug ?? doc.filename ?? doc.id
-  const verbs: Record<AuditAction, string> = { create: 'created', update: 'changed', publish: 'published', unpublish: 'unpublished', restore: 'restored a version of', delete: 'deleted', access: 'changed the access of' }
+  const verbs: Record<AuditAction, string> = {
+    create: 'created',
+    update: 'changed',
+    publish: 'published',
+    unpublish: 'unpublished',
+    restore: 'restored a version of',
+    delete: 'deleted',
+    access: 'changed the access of',
+  }
   await record(req, { action, target, locale, fields, summary: `${who} ${verbs[action]} ${collection.slug} "${String(title)}"${locale ? ` (${locale})` : ''}` })
   return doc
 }

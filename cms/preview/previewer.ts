@@ -17,6 +17,7 @@ import { previewDirs } from './dirs.ts'
 import { guarded, hardened } from '../../site/server/guard.ts'
 import { staticFiles } from '../../site/server/static-files.ts'
 import { changedPath } from './paths.ts'
+import { escapeHtml } from '../../site/lib/html.ts'
 
 export interface PreviewerOptions {
   port: number
@@ -41,15 +42,20 @@ export interface Previewer {
 
 export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer> {
   const dirs = previewDirs(opts.dir)
-  const builder = await startPublisher({ env: { ...opts.env, MODERSMAL_PREVIEW_DIR: dirs.root }, statusFile: dirs.status, debounceMs: 0, args: ['--preview'], target: 'the draft preview', log: opts.log })
+  const builder = await startPublisher({
+    env: { ...opts.env, MODERSMAL_PREVIEW_DIR: dirs.root },
+    statusFile: dirs.status,
+    debounceMs: 0,
+    args: ['--preview'],
+    target: 'the draft preview',
+    log: opts.log,
+  })
   // Unknown at start, so the first preview builds afresh.
   let changedAt = new Date().toISOString()
   const token = randomBytes(16).toString('hex')
   const files = staticFiles(dirs.site, (_req, res) => page(res, 404, 'Not in the preview', '<p>This page is not part of the site, or the draft does not make it.</p>'))
 
-  const server: Server = hardened(
-    createServer(guarded((req, res) => handle(req, res).catch((e: Error) => page(res, 500, 'The preview failed', `<pre>${escape(e.message)}</pre>`)))),
-  )
+  const server: Server = hardened(createServer(guarded((req, res) => handle(req, res).catch((e: Error) => page(res, 500, 'The preview failed', `<pre>${escapeHtml(e.message)}</pre>`)))))
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'POST' && req.url === changedPath(token)) {
@@ -59,7 +65,12 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
     }
     const user = await signedIn(opts.adminUrl, req.headers.cookie)
     if (!user) {
-      page(res, 401, 'Sign in to see the preview', `<p>The preview shows unpublished drafts, so only people signed in to the admin can see it.</p><p><a href="${escape(signInUrl(opts.adminUrl, req.headers.host))}">Sign in to the admin</a>, then open the preview again.</p>`)
+      page(
+        res,
+        401,
+        'Sign in to see the preview',
+        `<p>The preview shows unpublished drafts, so only people signed in to the admin can see it.</p><p><a href="${escapeHtml(signInUrl(opts.adminUrl, req.headers.host))}">Sign in to the admin</a>, then open the preview again.</p>`,
+      )
       return
     }
     const status = builder.status
@@ -67,7 +78,12 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
     if (!fresh) {
       const failed = status?.lastError && status.lastError.startedAt >= changedAt && !builder.running
       if (failed) {
-        page(res, 500, 'The draft cannot be previewed', `<p>Building the preview failed. Fix what is named below and save again; the published site is not affected.</p><pre>${escape(status.lastError!.message)}</pre>`)
+        page(
+          res,
+          500,
+          'The draft cannot be previewed',
+          `<p>Building the preview failed. Fix what is named below and save again; the published site is not affected.</p><pre>${escapeHtml(status.lastError!.message)}</pre>`,
+        )
         return
       }
       if (!builder.running) builder.request()
@@ -108,7 +124,11 @@ export function signInUrl(adminUrl: string, host: string | undefined): string {
 /** The signed-in admin user the cookie belongs to, or null. */
 async function signedIn(adminUrl: string, cookie: string | undefined): Promise<{ email: string } | null> {
   // The token as a header: the admin takes its cookie only from its own pages (cms/admin-origins.ts).
-  const token = cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith('payload-token='))?.slice('payload-token='.length)
+  const token = cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith('payload-token='))
+    ?.slice('payload-token='.length)
   if (!token) return null
   // A hung admin must not hold every preview request open with it.
   const res = await fetch(`${adminUrl}/api/users/me`, { headers: { authorization: `JWT ${decodeURIComponent(token)}` }, signal: AbortSignal.timeout(10_000) })
@@ -117,14 +137,18 @@ async function signedIn(adminUrl: string, cookie: string | undefined): Promise<{
   return body.user ?? null
 }
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
-
 /** The preview's own pages are for staff: Danish and English are what the admin speaks. */
 function page(res: ServerResponse, status: number, title: string, body: string, refreshSeconds?: number): void {
   // Its own style only: no script, no image, no request anywhere.
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'", 'referrer-policy': 'no-referrer' })
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-robots-tag': 'noindex',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    'referrer-policy': 'no-referrer',
+  })
   res.end(`<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-${refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}<meta name="robots" content="noindex"><title>${escape(title)} · Modersmål preview</title>
+${refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}<meta name="robots" content="noindex"><title>${escapeHtml(title)} · Modersmål preview</title>
 <style>body{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}</style></head>
-<body><main><h1>${escape(title)}</h1>${body}</main></body></html>`)
+<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`)
 }

@@ -16,9 +16,7 @@ import { snapshotContent } from '../preview/snapshot.ts'
 import { exportContent } from '../sync/export.ts'
 
 export async function publishOnce(opts: { preview: boolean }): Promise<{ ms: number; pages: number }> {
-  const target = opts.preview
-    ? previewDirs()
-    : { content: contentDir, site: path.resolve(process.env.MODERSMAL_DIST_DIR ?? path.join(repoRoot, 'dist')) }
+  const target = opts.preview ? previewDirs() : { content: contentDir, site: path.resolve(process.env.MODERSMAL_DIST_DIR ?? path.join(repoRoot, 'dist')) }
 
   if (opts.preview) {
     // What the CMS does not hold (short codes, film originals) comes from the snapshot.

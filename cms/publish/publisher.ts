@@ -117,7 +117,9 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
       } else {
         const message = timedOut
           ? `The publish took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The live site is unchanged; the next save tries again.`
-          : signal ? `The publish was stopped (${signal}) before it finished.` : lastLines(stderr) || `The publish failed (exit ${code}).`
+          : signal
+            ? `The publish was stopped (${signal}) before it finished.`
+            : lastLines(stderr) || `The publish failed (exit ${code}).`
         log(`Building ${opts.target ?? 'the live site'} failed; what was there is unchanged.\n${message}`)
         save({ state: again ? 'waiting' : 'idle', lastError: { at, startedAt, message } })
       }
@@ -159,10 +161,11 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
     kill(signal = 'SIGTERM') {
       if (child?.pid) killGroup(child.pid, signal)
     },
-    idle: () => new Promise<void>((resolve) => {
-      waiters.push(resolve)
-      settle()
-    }),
+    idle: () =>
+      new Promise<void>((resolve) => {
+        waiters.push(resolve)
+        settle()
+      }),
     async stop() {
       clearTimeout(timer)
       timer = undefined
@@ -188,5 +191,10 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 
 /** The end of an error output: what an editor can act on, not a page of stack. */
 function lastLines(text: string, n = 12): string {
-  return text.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).slice(-n).join('\n').trim()
+  return text
+    .split('\n')
+    .filter((l) => l.trim() && !/^\s+at /.test(l))
+    .slice(-n)
+    .join('\n')
+    .trim()
 }

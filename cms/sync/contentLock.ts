@@ -12,5 +12,4 @@ export const contentLockFile = (contentRoot: string): string => {
   return path.join(path.dirname(dir), `.${path.basename(dir)}.lock`)
 }
 
-export const withContentLock = <T>(contentRoot: string, fn: () => Promise<T>): Promise<T> =>
-  withLock(contentLockFile(contentRoot), fn, { what: `the content folder ${contentRoot}` })
+export const withContentLock = <T>(contentRoot: string, fn: () => Promise<T>): Promise<T> => withLock(contentLockFile(contentRoot), fn, { what: `the content folder ${contentRoot}` })

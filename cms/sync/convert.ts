@@ -15,8 +15,7 @@ const generatedFields = new Set(['id', 'createdAt', 'updatedAt'])
 /** Top-level fields of an upload collection that describe the stored file, not the content. */
 const uploadFields = new Set(['url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'sizes', 'prefix'])
 
-const isContentField = (f: Field, topLevel: boolean): boolean =>
-  !('name' in f) || (!f.name.startsWith('_') && !generatedFields.has(f.name) && !(topLevel && uploadFields.has(f.name)))
+const isContentField = (f: Field, topLevel: boolean): boolean => !('name' in f) || (!f.name.startsWith('_') && !generatedFields.has(f.name) && !(topLevel && uploadFields.has(f.name)))
 
 export interface References {
   slugOf(collection: string, id: unknown): string | undefined
@@ -25,8 +24,7 @@ export interface References {
 
 type Doc = Record<string, unknown>
 const isEmpty = (v: unknown) =>
-  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) ||
-  (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
 
 const relationTarget = (f: Field): string => {
   const to = (f as { relationTo: string | string[] }).relationTo

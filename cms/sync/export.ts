@@ -43,12 +43,13 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
     })
     // The status is per locale: a document is public when its Danish source is published, and
     // carries only the translations that are published themselves.
-    const live = opts.drafts || !config.versions?.drafts
-      ? (docs as Doc[])
-      : (docs as Doc[]).flatMap((d) => {
-          const locales = publishedLocales(d)
-          return locales.includes(sourceLocale) ? [onlyLocales(config.fields, d, new Set(locales))] : []
-        })
+    const live =
+      opts.drafts || !config.versions?.drafts
+        ? (docs as Doc[])
+        : (docs as Doc[]).flatMap((d) => {
+            const locales = publishedLocales(d)
+            return locales.includes(sourceLocale) ? [onlyLocales(config.fields, d, new Set(locales))] : []
+          })
     const shown = opts.drafts ? await previewable(payload, kind, config.fields, live, warnings) : live
     for (const d of shown) refs.add(kind, d.slug as string, d.id as number)
     docsByKind.set(kind, shown)
@@ -105,7 +106,9 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
         const target = path.join(contentRoot, kind)
         const old = `${target}.old-${process.pid}`
         await rm(old, { recursive: true, force: true })
-        await rename(target, old).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e })
+        await rename(target, old).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ENOENT') throw e
+        })
         await rename(path.join(staging, kind), target)
         await rm(old, { recursive: true, force: true })
       }
@@ -125,7 +128,13 @@ async function previewable(payload: Payload, kind: ContentKind, fields: Field[],
   const problems = new Map(drafts.map((d) => [d, contentProblems(kind, fields, d)] as const).filter(([, p]) => p.length))
   if (problems.size === 0) return drafts
   const { docs } = await payload.find({
-    collection: kind, locale: 'all', fallbackLocale: false, draft: false, depth: 0, pagination: false, overrideAccess: true,
+    collection: kind,
+    locale: 'all',
+    fallbackLocale: false,
+    draft: false,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
     where: { id: { in: [...problems.keys()].map((d) => d.id as number) } },
   })
   const versioned = Boolean(payload.collections[kind].config.versions?.drafts)
@@ -135,7 +144,9 @@ async function previewable(payload: Payload, kind: ContentKind, fields: Field[],
     const published = (docs as Doc[]).find((x) => x.id === d.id)
     const locales = published ? publishedLocales(published) : []
     const show = published && (!versioned || locales.includes(sourceLocale)) ? [versioned ? onlyLocales(fields, published, new Set(locales)) : published] : []
-    warnings.push(`${kind}/${String(d.slug)}: the latest draft cannot be previewed (${p.map((x) => `${x.path}: ${x.message}`).join('; ')}); the preview shows ${show.length ? 'the published version' : 'nothing of it'}`)
+    warnings.push(
+      `${kind}/${String(d.slug)}: the latest draft cannot be previewed (${p.map((x) => `${x.path}: ${x.message}`).join('; ')}); the preview shows ${show.length ? 'the published version' : 'nothing of it'}`,
+    )
     return show
   })
 }

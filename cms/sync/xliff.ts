@@ -43,8 +43,7 @@ async function latest(payload: Payload, collection: ContentKind, req?: Parameter
   return docs as unknown as Raw[]
 }
 
-const toContent = (payload: Payload, collection: ContentKind, raw: Raw) =>
-  fromPayload(payload.collections[collection].config.fields, raw, idRefs, () => {}) as XliffDoc
+const toContent = (payload: Payload, collection: ContentKind, raw: Raw) => fromPayload(payload.collections[collection].config.fields, raw, idRefs, () => {}) as XliffDoc
 
 export interface ExportXliffOptions {
   locale: string
@@ -57,8 +56,7 @@ export async function exportXliff(payload: Payload, opts: ExportXliffOptions): P
   const locale = targetLocale(opts.locale)
   for (const c of opts.collections ?? []) if (!(contentKinds as readonly string[]).includes(c)) throw new Error(`Unknown collection "${c}". Known: ${contentKinds.join(', ')}`)
   const docs: CollectionDoc[] = []
-  for (const collection of opts.collections ?? contentKinds)
-    for (const raw of await latest(payload, collection)) docs.push({ collection, doc: toContent(payload, collection, raw) })
+  for (const collection of opts.collections ?? contentKinds) for (const raw of await latest(payload, collection)) docs.push({ collection, doc: toContent(payload, collection, raw) })
   return buildXliff(docs, { locale, collections: opts.collections, outdatedOnly: opts.outdatedOnly, missingOnly: opts.missingOnly })
 }
 

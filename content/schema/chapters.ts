@@ -10,10 +10,8 @@ export interface ChapterProblem {
 export function chapterProblems(starts: number[], durationSeconds: number | undefined): ChapterProblem[] {
   const problems: ChapterProblem[] = []
   starts.forEach((start, index) => {
-    if (durationSeconds !== undefined && start >= durationSeconds)
-      problems.push({ index, message: `starts at ${start} s, which is not inside the film (${durationSeconds} s long)` })
-    if (index > 0 && start <= starts[index - 1]!)
-      problems.push({ index, message: `starts at ${start} s, not after the chapter before it (${starts[index - 1]} s); list chapters in order` })
+    if (durationSeconds !== undefined && start >= durationSeconds) problems.push({ index, message: `starts at ${start} s, which is not inside the film (${durationSeconds} s long)` })
+    if (index > 0 && start <= starts[index - 1]!) problems.push({ index, message: `starts at ${start} s, not after the chapter before it (${starts[index - 1]} s); list chapters in order` })
   })
   return problems
 }

@@ -76,8 +76,7 @@ const localizedText = (opts?: { sourceRequired?: boolean }) => localized(nonEmpt
 const markdown = nonEmpty.superRefine((text, ctx) => {
   for (const message of markdownLinkProblems(text)) ctx.addIssue({ code: 'custom', message })
 })
-const localizedList = (opts?: { sourceRequired?: boolean }) =>
-  localized(z.array(nonEmpty).min(1, 'must list at least one item'), opts)
+const localizedList = (opts?: { sourceRequired?: boolean }) => localized(z.array(nonEmpty).min(1, 'must list at least one item'), opts)
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM (24-hour)')
@@ -88,20 +87,18 @@ function targetLocaleMap<T extends z.ZodType>(value: T) {
   return z.record(z.string(), value).superRefine((map, ctx) => {
     for (const key of Object.keys(map)) {
       if (key === sourceLocale) ctx.addIssue({ code: 'custom', path: [key], message: 'Danish is the source; it has no translation status' })
-      else if (!(localeCodes as string[]).includes(key))
-        ctx.addIssue({ code: 'custom', path: [key], message: `unknown locale "${key}" (known: ${localeCodes.join(', ')})` })
+      else if (!(localeCodes as string[]).includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `unknown locale "${key}" (known: ${localeCodes.join(', ')})` })
     }
   })
 }
 
 /** Translation status per target locale; Danish is the source and carries none. */
-const translationStatus = targetLocaleMap(z.enum(translationStatuses)).meta({ localized: true }) as unknown as z.ZodType<
-  Localized<(typeof translationStatuses)[number]>
->
+const translationStatus = targetLocaleMap(z.enum(translationStatuses)).meta({ localized: true }) as unknown as z.ZodType<Localized<(typeof translationStatuses)[number]>>
 
 /** Per target locale and field: the hash of the Danish text the translation was made from. */
-const sourceHashes = targetLocaleMap(z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/, 'must be a 12-digit hexadecimal source hash')))
-  .meta({ localized: true }) as unknown as z.ZodType<Localized<Record<string, string>>>
+const sourceHashes = targetLocaleMap(z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/, 'must be a 12-digit hexadecimal source hash'))).meta({ localized: true }) as unknown as z.ZodType<
+  Localized<Record<string, string>>
+>
 
 /** Per field: the day its Danish text last changed. */
 const sourceUpdated = z.record(z.string(), isoDate)
@@ -123,14 +120,12 @@ function withTranslationStatus<T extends z.ZodObject>(schema: T) {
         })
     }
     for (const code of Object.keys(status)) {
-      if (!present.has(code))
-        ctx.addIssue({ code: 'custom', path: ['translationStatus', code], message: `locale "${code}" has a status but no text` })
+      if (!present.has(code)) ctx.addIssue({ code: 'custom', path: ['translationStatus', code], message: `locale "${code}" has a status but no text` })
     }
     const fields = new Set(translatableFields(doc))
     for (const [code, hashes] of Object.entries((doc.sourceHashes ?? {}) as Record<string, Record<string, string>>)) {
       if (!present.has(code)) ctx.addIssue({ code: 'custom', path: ['sourceHashes', code], message: `locale "${code}" has source hashes but no text` })
-      for (const field of Object.keys(hashes))
-        if (!fields.has(field)) ctx.addIssue({ code: 'custom', path: ['sourceHashes', code, field], message: `"${field}" is not a translatable field` })
+      for (const field of Object.keys(hashes)) if (!fields.has(field)) ctx.addIssue({ code: 'custom', path: ['sourceHashes', code, field], message: `"${field}" is not a translatable field` })
     }
     for (const field of Object.keys((doc.sourceUpdated ?? {}) as Record<string, string>))
       if (!fields.has(field)) ctx.addIssue({ code: 'custom', path: ['sourceUpdated', field], message: `"${field}" is not a translatable field` })
@@ -141,7 +136,10 @@ function withTranslationStatus<T extends z.ZodObject>(schema: T) {
 export function localesIn(doc: unknown): LocaleCode[] {
   const found = new Set<string>()
   const walk = (value: unknown, top: boolean) => {
-    if (Array.isArray(value)) return value.forEach((v) => walk(v, false))
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, false)
+      return
+    }
     if (!value || typeof value !== 'object') return
     for (const [key, v] of Object.entries(value)) {
       if (top && (provenanceKeys as readonly string[]).includes(key)) continue
@@ -154,9 +152,7 @@ export function localesIn(doc: unknown): LocaleCode[] {
 }
 
 const range = (min: number, max: number, unit: string) =>
-  z
-    .strictObject({ min: z.int().min(min).max(max), max: z.int().min(min).max(max) })
-    .refine((r) => r.min <= r.max, { message: `min must not exceed max (${unit})` })
+  z.strictObject({ min: z.int().min(min).max(max), max: z.int().min(min).max(max) }).refine((r) => r.min <= r.max, { message: `min must not exceed max (${unit})` })
 
 // ── Collections ────────────────────────────────────────────────────────────────────────────────
 
@@ -201,23 +197,25 @@ export const municipalitySchema = withTranslationStatus(
       geo: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
       directions: localizedText({ sourceRequired: false }).optional(),
     }),
-    schedule: z.strictObject({
-      weekday: z.enum(weekdays),
-      startTime: time,
-      endTime: time,
-      rounds: z
-        .array(z.strictObject({ startDate: isoDate, endDate: isoDate }).refine((r) => r.startDate <= r.endDate, 'startDate must not be after endDate'))
-        .default([]),
-    }).refine((s) => s.startTime < s.endTime, { message: 'startTime must be before endTime' }),
-    contact: z.strictObject({
-      email: z.email('must be an e-mail address'),
-      phone: z.string().regex(/^\+\d{8,15}$/, 'must be an international number such as +4512345678'),
-      /** A chat with the shared number; never a group's invite link (see ./links.ts). */
-      whatsappUrl: z.string().optional(),
-    }).superRefine((c, ctx) => {
-      const problem = c.whatsappUrl === undefined ? null : whatsappProblem(c.whatsappUrl, c.phone)
-      if (problem) ctx.addIssue({ code: 'custom', path: ['whatsappUrl'], message: problem })
-    }),
+    schedule: z
+      .strictObject({
+        weekday: z.enum(weekdays),
+        startTime: time,
+        endTime: time,
+        rounds: z.array(z.strictObject({ startDate: isoDate, endDate: isoDate }).refine((r) => r.startDate <= r.endDate, 'startDate must not be after endDate')).default([]),
+      })
+      .refine((s) => s.startTime < s.endTime, { message: 'startTime must be before endTime' }),
+    contact: z
+      .strictObject({
+        email: z.email('must be an e-mail address'),
+        phone: z.string().regex(/^\+\d{8,15}$/, 'must be an international number such as +4512345678'),
+        /** A chat with the shared number; never a group's invite link (see ./links.ts). */
+        whatsappUrl: z.string().optional(),
+      })
+      .superRefine((c, ctx) => {
+        const problem = c.whatsappUrl === undefined ? null : whatsappProblem(c.whatsappUrl, c.phone)
+        if (problem) ctx.addIssue({ code: 'custom', path: ['whatsappUrl'], message: problem })
+      }),
     localOffers: z.array(localOfferSchema).default([]),
     translationStatus: translationStatus.optional(),
     sourceHashes: sourceHashes.optional(),
@@ -254,28 +252,30 @@ export const activitySchema = withTranslationStatus(
 )
 
 export const guideSchema = withTranslationStatus(
-  z.strictObject({
-    slug,
-    topic: z.enum(guideTopics),
-    title: localizedText(),
-    summary: localizedText(),
-    /** Markdown limited to what the CMS editor offers: headings, paragraphs, lists, bold, italic, links, quotes. */
-    body: localized(markdown),
-    relatedActivities: z.array(slug).default([]),
-    relatedOfferKinds: z.array(z.enum(localOfferKinds)).default([]),
-    /**
-     * A review claim ("checked on … by a health visitor"): only when a person checked the text and
-     * recorded it, both the day and who; demonstration text carries none.
-     */
-    lastReviewed: isoDate.optional(),
-    reviewerRole: z.enum(reviewerRoles).optional(),
-    translationStatus: translationStatus.optional(),
-    sourceHashes: sourceHashes.optional(),
-    sourceUpdated: sourceUpdated.optional(),
-  }).superRefine((g, ctx) => {
-    if ((g.lastReviewed === undefined) !== (g.reviewerRole === undefined))
-      ctx.addIssue({ code: 'custom', path: [g.lastReviewed === undefined ? 'lastReviewed' : 'reviewerRole'], message: reviewBothMessage })
-  }),
+  z
+    .strictObject({
+      slug,
+      topic: z.enum(guideTopics),
+      title: localizedText(),
+      summary: localizedText(),
+      /** Markdown limited to what the CMS editor offers: headings, paragraphs, lists, bold, italic, links, quotes. */
+      body: localized(markdown),
+      relatedActivities: z.array(slug).default([]),
+      relatedOfferKinds: z.array(z.enum(localOfferKinds)).default([]),
+      /**
+       * A review claim ("checked on … by a health visitor"): only when a person checked the text and
+       * recorded it, both the day and who; demonstration text carries none.
+       */
+      lastReviewed: isoDate.optional(),
+      reviewerRole: z.enum(reviewerRoles).optional(),
+      translationStatus: translationStatus.optional(),
+      sourceHashes: sourceHashes.optional(),
+      sourceUpdated: sourceUpdated.optional(),
+    })
+    .superRefine((g, ctx) => {
+      if ((g.lastReviewed === undefined) !== (g.reviewerRole === undefined))
+        ctx.addIssue({ code: 'custom', path: [g.lastReviewed === undefined ? 'lastReviewed' : 'reviewerRole'], message: reviewBothMessage })
+    }),
 )
 
 export const filmSchema = withTranslationStatus(
@@ -286,7 +286,10 @@ export const filmSchema = withTranslationStatus(
     durationSeconds: z.int().min(1).max(7200),
     poster: slug.optional(),
     /** The original video's file name in films/files/; without it the site needs a generated demo film of this slug. */
-    video: z.string().regex(/^[a-z0-9-]+\.(mp4|webm)$/, 'must be a lower-case file name ending in .mp4 or .webm').optional(),
+    video: z
+      .string()
+      .regex(/^[a-z0-9-]+\.(mp4|webm)$/, 'must be a lower-case file name ending in .mp4 or .webm')
+      .optional(),
     /** Where a viewer can jump to: seconds from the start, named by a locale-independent label key. */
     chapters: z.array(z.strictObject({ start: z.number().min(0), label: z.enum(chapterLabels) })).optional(),
     /** WebVTT text per locale. */
@@ -297,7 +300,10 @@ export const filmSchema = withTranslationStatus(
     sourceUpdated: sourceUpdated.optional(),
   }),
 ).superRefine((film, ctx) => {
-  for (const p of chapterProblems((film.chapters ?? []).map((c) => c.start), film.durationSeconds))
+  for (const p of chapterProblems(
+    (film.chapters ?? []).map((c) => c.start),
+    film.durationSeconds,
+  ))
     ctx.addIssue({ code: 'custom', path: ['chapters', p.index, 'start'], message: p.message })
 })
 

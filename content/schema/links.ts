@@ -14,6 +14,7 @@ import { Lexer, type Token, type Tokens } from 'marked'
 /** The target as the browser will read it: references decoded, whitespace and controls gone. */
 export function normalizedTarget(href: string): string {
   // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers drop these from a URL, so must we
   return decodeHTML(href).replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
 }
 
@@ -45,7 +46,7 @@ export function imageProblem(src: string): string | null {
 export function whatsappProblem(url: string, phone: string | undefined): string | null {
   if (groupInvite.test(normalizedTarget(url))) return `${inviteMessage(url)}; link a chat with the shared number instead (https://wa.me/<its digits>)`
   const m = /^https:\/\/wa\.me\/(\d{8,15})$/.exec(url)
-  if (!m) return 'must be a chat with the shared number: https://wa.me/ and the number\'s digits, e.g. https://wa.me/4512345678'
+  if (!m) return "must be a chat with the shared number: https://wa.me/ and the number's digits, e.g. https://wa.me/4512345678"
   if (phone && m[1] !== phone.replace(/^\+/, '')) return `must chat with the shared number ${phone} (https://wa.me/${phone.replace(/^\+/, '')}), not another one`
   return null
 }

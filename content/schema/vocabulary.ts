@@ -4,19 +4,7 @@
  * fields, the content schema and the site all import these lists.
  */
 
-export const activityThemes = [
-  'health',
-  'body',
-  'motor-skills',
-  'attachment',
-  'community',
-  'culture-traditions',
-  'danish-language',
-  'guest-talk',
-  'outing',
-  'bridge-building',
-  'creative',
-] as const
+export const activityThemes = ['health', 'body', 'motor-skills', 'attachment', 'community', 'culture-traditions', 'danish-language', 'guest-talk', 'outing', 'bridge-building', 'creative'] as const
 export type ActivityTheme = (typeof activityThemes)[number]
 
 export const groupPhases = ['new-group', 'settled-group', 'any'] as const
@@ -37,17 +25,7 @@ export type VenueType = (typeof venueTypes)[number]
 export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const
 export type Weekday = (typeof weekdays)[number]
 
-export const localOfferKinds = [
-  'familiehus',
-  'club',
-  'health',
-  'counselling',
-  'legal-advice',
-  'language',
-  'job',
-  'library',
-  'other',
-] as const
+export const localOfferKinds = ['familiehus', 'club', 'health', 'counselling', 'legal-advice', 'language', 'job', 'library', 'other'] as const
 export type LocalOfferKind = (typeof localOfferKinds)[number]
 
 /** The topics mothers ask about (the brief), plus the extra ones. */

@@ -51,5 +51,4 @@ export async function searchCatalogue(params: URLSearchParams): Promise<{
   }
 }
 
-const flatten = (f: Record<string, Record<string, number>>) =>
-  Object.fromEntries(Object.entries(f).flatMap(([name, values]) => Object.entries(values).map(([v, n]) => [`${name}:${v}`, n])))
+const flatten = (f: Record<string, Record<string, number>>) => Object.fromEntries(Object.entries(f).flatMap(([name, values]) => Object.entries(values).map(([v, n]) => [`${name}:${v}`, n])))

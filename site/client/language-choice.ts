@@ -4,11 +4,17 @@ export function setUpLanguageChoice(): void {
   const key = 'modersmal-language'
   document.addEventListener('click', (e) => {
     const a = (e.target as Element | null)?.closest?.('a[hreflang]') as HTMLAnchorElement | null
-    if (a) try { localStorage.setItem(key, a.hreflang) } catch {}
+    if (a)
+      try {
+        localStorage.setItem(key, a.hreflang)
+      } catch {}
   })
   const alias: Record<string, string | null> = { fil: 'tl', 'fa-af': 'prs', 'ku-arab': 'ckb', nb: null }
   const wanted: Array<string | null> = []
-  try { const saved = localStorage.getItem(key); if (saved) wanted.push(saved) } catch {}
+  try {
+    const saved = localStorage.getItem(key)
+    if (saved) wanted.push(saved)
+  } catch {}
   for (const l of navigator.languages || [navigator.language]) {
     const lower = String(l).toLowerCase()
     const base = lower.split('-')[0]!
@@ -18,7 +24,7 @@ export function setUpLanguageChoice(): void {
   if (code) {
     const p = document.getElementById('suggestion')!
     const a = p.firstElementChild as HTMLAnchorElement
-    a.href = '/' + code + '/'
+    a.href = `/${code}/`
     a.lang = code
     a.dir = dirs[code]!
     a.hreflang = code

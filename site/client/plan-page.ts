@@ -59,9 +59,20 @@ export function setUpPlanPage(): void {
         ;(link as HTMLAnchorElement).href = item.url
         const minutes = Object.assign(document.createElement('span'), { className: 'muted', textContent: ` · ${fill(root.dataset.minutes!, item.minutes)}` })
         li.append(time, ' ', link, minutes)
-        if (i > 0) li.append(' ', button(fill(root.dataset.up!, item.title), '↑', () => update(move(plan, item.slug, -1))))
-        if (i < found.length - 1) li.append(' ', button(fill(root.dataset.down!, item.title), '↓', () => update(move(plan, item.slug, 1))))
-        li.append(' ', button(fill(root.dataset.remove!, item.title), '✕', () => update(toggle(plan, item.slug))))
+        if (i > 0)
+          li.append(
+            ' ',
+            button(fill(root.dataset.up!, item.title), '↑', () => update(move(plan, item.slug, -1))),
+          )
+        if (i < found.length - 1)
+          li.append(
+            ' ',
+            button(fill(root.dataset.down!, item.title), '↓', () => update(move(plan, item.slug, 1))),
+          )
+        li.append(
+          ' ',
+          button(fill(root.dataset.remove!, item.title), '✕', () => update(toggle(plan, item.slug))),
+        )
         return li
       }),
     )
@@ -74,7 +85,7 @@ export function setUpPlanPage(): void {
     $('plan-guest-list').replaceChildren(
       ...invited.map((g) => {
         const li = withLang('li', `${g.label}: `, { lang, dir: document.dir })
-        g.for.forEach((f, i) => li.append(...(i ? [', '] : []), withLang('span', f.title, f)))
+        for (const [i, f] of g.for.entries()) li.append(...(i ? [', '] : []), withLang('span', f.title, f))
         return li
       }),
     )

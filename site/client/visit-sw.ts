@@ -77,10 +77,7 @@ async function readState(cache: Cache): Promise<KitState | null> {
   return r ? ((await r.json()) as KitState) : null
 }
 
-type Message =
-  | { type: 'status' }
-  | { type: 'remove' }
-  | { type: 'save'; state: KitState }
+type Message = { type: 'status' } | { type: 'remove' } | { type: 'save'; state: KitState }
 
 self.addEventListener('message', (event) => {
   const msg = event.data as Message

@@ -19,6 +19,7 @@ import { clock, type KitManifest } from './kit.ts'
 import { urls } from '../../content/urls.ts'
 import { parseVtt, subtitleProblems, transcriptOf } from './vtt.ts'
 import { prepareFilms, pruneFilmCache, type Progress } from './pipeline.ts'
+import { escapeHtml } from '../lib/html.ts'
 
 /** Fails with a ContentError listing every broken subtitle file. */
 export async function validateSubtitles(contentDir: string, films: Film[]): Promise<void> {
@@ -142,5 +143,3 @@ export async function indexTranscripts(set: ContentSet, outDir: string): Promise
   }
   return records
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')

@@ -41,7 +41,6 @@ export interface KitState {
   entries: KitEntry[]
 }
 
-
 export interface KitChoice {
   films: string[]
   langs: string[]

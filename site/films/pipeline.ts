@@ -108,9 +108,7 @@ export async function pruneFilmCache(current: Map<string, string>): Promise<stri
     }
     await rm(path.join(dir, removedMarker), { force: true })
     const names = await readdir(dir)
-    const records = await Promise.all(
-      names.filter((n) => /^[0-9a-f]{16}\.json$/.test(n)).map(async (n) => ({ hash: n.slice(0, -5), mtime: (await stat(path.join(dir, n))).mtimeMs })),
-    )
+    const records = await Promise.all(names.filter((n) => /^[0-9a-f]{16}\.json$/.test(n)).map(async (n) => ({ hash: n.slice(0, -5), mtime: (await stat(path.join(dir, n))).mtimeMs })))
     const previous = records.filter((r) => r.hash !== srcHash).sort((a, b) => b.mtime - a.mtime)[0]
     const keep = new Set<string>()
     for (const hash of [srcHash, previous?.hash].filter((h): h is string => !!h)) {
@@ -126,4 +124,3 @@ export async function pruneFilmCache(current: Map<string, string>): Promise<stri
   }
   return removed
 }
-

@@ -45,7 +45,14 @@ export function plainText(text: string): string {
 
 /** The transcript: one paragraph per cue, its lines joined, with the cue's start time. */
 export function transcriptOf(cues: Cue[]): Array<{ start: number; text: string }> {
-  return cues.map((c) => ({ start: c.start, text: c.text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ') }))
+  return cues.map((c) => ({
+    start: c.start,
+    text: c.text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' '),
+  }))
 }
 
 /**

@@ -67,8 +67,7 @@ export const facetNameKey = (facet: FacetName) => `facets.${facet}` as const
  * Typed as a key of the catalogue's strings; that each value has its Danish label is checked by
  * tests/site/ui-keys.test.ts (the values come from the vocabularies, not from this file).
  */
-export const facetValueKey = (facet: FacetName, value: string) =>
-  (commonLabels[facet] ? `common:${commonLabels[facet]}.${value}` : `facetValues.${facet}.${value}`) as ParseKeys<'catalogue'>
+export const facetValueKey = (facet: FacetName, value: string) => (commonLabels[facet] ? `common:${commonLabels[facet]}.${value}` : `facetValues.${facet}.${value}`) as ParseKeys<'catalogue'>
 
 /** Activities in the alphabetical order of their titles as a reader of `lang` sees them. */
 export function inTitleOrder(activities: readonly Activity[], lang: LocaleCode): Activity[] {

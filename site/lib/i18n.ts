@@ -12,7 +12,8 @@ const files = import.meta.glob<{ default: Record<string, unknown> }>(['../../loc
 const resources: Record<string, Record<string, Record<string, unknown>>> = {}
 for (const [file, mod] of Object.entries(files)) {
   const [code, name] = file.split('/').slice(-2) as [string, string]
-  ;(resources[code] ??= {})[name.replace(/\.json$/, '')] = mod.default
+  resources[code] ??= {}
+  resources[code][name.replace(/\.json$/, '')] = mod.default
 }
 
 const instance = i18next.createInstance()

@@ -23,7 +23,9 @@ function originalSize(contentDir: string, media: Media) {
   const file = path.join(mediaFilesDir(contentDir), media.file)
   let size = sizeCache.get(file)
   if (!size) {
-    size = sharp(file).metadata().then((m) => ({ width: m.width!, height: m.height! }))
+    size = sharp(file)
+      .metadata()
+      .then((m) => ({ width: m.width!, height: m.height! }))
     sizeCache.set(file, size)
   }
   return size
@@ -53,7 +55,10 @@ export async function writeImages(contentDir: string, media: Media[], outDir: st
   for (const m of media) {
     const { width } = await originalSize(contentDir, m)
     for (const w of widthsFor(width)) {
-      await sharp(path.join(mediaFilesDir(contentDir), m.file)).resize({ width: w }).webp({ quality: 75 }).toFile(path.join(outDir, url(m, w)))
+      await sharp(path.join(mediaFilesDir(contentDir), m.file))
+        .resize({ width: w })
+        .webp({ quality: 75 })
+        .toFile(path.join(outDir, url(m, w)))
     }
   }
 }

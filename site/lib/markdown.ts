@@ -7,14 +7,13 @@
  */
 import { Marked } from 'marked'
 import { imageProblem, linkProblem, normalizedTarget } from '../../content/schema/links.ts'
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+import { escapeHtml } from './html.ts'
 
 const marked = new Marked({
   gfm: true,
   renderer: {
     html({ text }) {
-      return escape(text)
+      return escapeHtml(text)
     },
     link({ href, title, tokens }) {
       const text = this.parser.parseInline(tokens)
@@ -22,11 +21,11 @@ const marked = new Marked({
       const target = normalizedTarget(href)
       // Another site learns nothing of which guide a mother read.
       const rel = /^https?:/i.test(target) ? ' rel="noreferrer"' : ''
-      return `<a href="${escape(target)}"${title ? ` title="${escape(title)}"` : ''}${rel}>${text}</a>`
+      return `<a href="${escapeHtml(target)}"${title ? ` title="${escapeHtml(title)}"` : ''}${rel}>${text}</a>`
     },
     image({ href, title, text }) {
-      if (imageProblem(href)) return escape(text)
-      return `<img src="${escape(normalizedTarget(href))}" alt="${escape(text)}"${title ? ` title="${escape(title)}"` : ''} loading="lazy">`
+      if (imageProblem(href)) return escapeHtml(text)
+      return `<img src="${escapeHtml(normalizedTarget(href))}" alt="${escapeHtml(text)}"${title ? ` title="${escapeHtml(title)}"` : ''} loading="lazy">`
     },
   },
 })

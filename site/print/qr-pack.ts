@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import type { ContentSet } from '../../content/collections.ts'
 import { getLocale, sourceLocale } from '../../locales/registry.ts'
 import { absolute, urls } from '../../content/urls.ts'
+import { escapeHtml } from '../lib/html.ts'
 
 export interface QrPackOptions {
   /** The public site's address (SITE_URL); the codes lead there. */
@@ -33,7 +34,6 @@ export interface QrPackEntry {
 }
 
 const margin = 4
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The QR code with the short URL under it; every length in mm, the QR code in whole 300-dpi pixels a module. */
 export function labelledQrSvg(url: string, sizeMm = 30, dpi = 300): { svg: string; sizeMm: number; modules: number; pixelSvg: string } {
@@ -52,8 +52,8 @@ export function labelledQrSvg(url: string, sizeMm = 30, dpi = 300): { svg: strin
   for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) if (qr.modules.get(y, x)) d += `M${x + margin} ${y + margin}h1v1h-1z`
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${(side * moduleMm).toFixed(3)}mm" height="${(height * moduleMm).toFixed(3)}mm" viewBox="0 0 ${side} ${height}" shape-rendering="crispEdges">` +
-    `<title>${escape(label)}</title><rect width="${side}" height="${height}" fill="#fff"/><path fill="#000" d="${d}"/>` +
-    `<text x="${side / 2}" y="${side + fontSize * 0.9}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="${fontSize.toFixed(2)}" text-anchor="middle" fill="#000" shape-rendering="auto">${escape(label)}</text></svg>\n`
+    `<title>${escapeHtml(label)}</title><rect width="${side}" height="${height}" fill="#fff"/><path fill="#000" d="${d}"/>` +
+    `<text x="${side / 2}" y="${side + fontSize * 0.9}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="${fontSize.toFixed(2)}" text-anchor="middle" fill="#000" shape-rendering="auto">${escapeHtml(label)}</text></svg>\n`
   // The same drawing sized in pixels at `dpi`, for the PNG: librsvg's own mm → px would be rescaled.
   const pixelSvg = svg.replace(/width="[\d.]+mm" height="[\d.]+mm"/, `width="${side * pxPerModule}" height="${height * pxPerModule}"`)
   return { svg, sizeMm: side * moduleMm, modules: side, pixelSvg }
@@ -73,10 +73,22 @@ export async function writeQrPack(set: ContentSet, outDir: string, opts: QrPackO
     const png = await sharp(Buffer.from(pixelSvg)).flatten({ background: '#fff' }).png().withDensity(dpi).toBuffer({ resolveWithObject: true })
     await writeFile(path.join(outDir, pngFile), png.data)
     const m = byCode.get(c.municipality)
-    entries.push({ code: c.code, municipality: m?.name[sourceLocale] ?? c.municipality, locale: c.locale, url, svg: svgFile, png: pngFile, sizeMm, pixels: { width: png.info.width, height: png.info.height } })
+    entries.push({
+      code: c.code,
+      municipality: m?.name[sourceLocale] ?? c.municipality,
+      locale: c.locale,
+      url,
+      svg: svgFile,
+      png: pngFile,
+      sizeMm,
+      pixels: { width: png.info.width, height: png.info.height },
+    })
   }
   await writeFile(path.join(outDir, 'index.html'), indexPage(entries, dpi))
-  await writeFile(path.join(outDir, 'codes.csv'), ['code,municipality,language,url,svg,png,size_mm', ...entries.map((e) => [e.code, e.municipality, e.locale, e.url, e.svg, e.png, e.sizeMm.toFixed(1)].map(csv).join(','))].join('\n') + '\n')
+  await writeFile(
+    path.join(outDir, 'codes.csv'),
+    `${['code,municipality,language,url,svg,png,size_mm', ...entries.map((e) => [e.code, e.municipality, e.locale, e.url, e.svg, e.png, e.sizeMm.toFixed(1)].map(csv).join(','))].join('\n')}\n`,
+  )
   return entries
 }
 
@@ -87,9 +99,11 @@ function indexPage(entries: QrPackEntry[], dpi: number): string {
   const rows = entries
     .map((e) => {
       const l = getLocale(e.locale)
-      return `<tr><td><img src="${e.svg}" alt="QR: ${escape(e.url)}" width="96" height="96"></td><td><code>${e.code}</code></td><td>${escape(e.municipality)}</td>` +
-        `<td><span lang="${l.code}" dir="${l.dir}">${escape(l.endonym)}</span> (${l.code})</td><td><bdi dir="ltr">${escape(e.url)}</bdi></td>` +
+      return (
+        `<tr><td><img src="${e.svg}" alt="QR: ${escapeHtml(e.url)}" width="96" height="96"></td><td><code>${e.code}</code></td><td>${escapeHtml(e.municipality)}</td>` +
+        `<td><span lang="${l.code}" dir="${l.dir}">${escapeHtml(l.endonym)}</span> (${l.code})</td><td><bdi dir="ltr">${escapeHtml(e.url)}</bdi></td>` +
         `<td>${e.sizeMm.toFixed(1)} mm</td><td><a href="${e.svg}">SVG</a> · <a href="${e.png}">PNG ${e.pixels.width}×${e.pixels.height}</a></td></tr>`
+      )
     })
     .join('\n')
   return `<!doctype html>

@@ -25,7 +25,9 @@ export function staticFiles(root: string, notFound: NotFound) {
     const failed = (err: { status?: number; message: string }) => {
       if (res.headersSent) return res.destroy()
       if (err.status === 404) return notFound(req, res)
-      res.writeHead(err.status && err.status < 500 ? err.status : 500, { 'content-type': 'text/plain; charset=utf-8' }).end(err.status && err.status < 500 ? err.message : 'The file could not be read.')
+      res
+        .writeHead(err.status && err.status < 500 ? err.status : 500, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(err.status && err.status < 500 ? err.message : 'The file could not be read.')
     }
     send(req, pathname, options)
       .on('error', failed)

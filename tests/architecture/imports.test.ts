@@ -43,11 +43,11 @@ describe('imports follow the data flow', () => {
     expect(files.filter((f) => f.startsWith(path.join('site', 'build')) || topFolder(f) === 'cms')).toEqual([])
   })
 
-  it('the site\'s build step and pages never reach the CMS', () => {
+  it("the site's build step and pages never reach the CMS", () => {
     expect(reached('site').filter((f) => topFolder(f) === 'cms')).toEqual([])
   })
 
-  it('the admin\'s rebuild hash covers what the admin imports: its code, the URL scheme, the schema and the lock file', () => {
+  it("the admin's rebuild hash covers what the admin imports: its code, the URL scheme, the schema and the lock file", () => {
     const sources = adminSources().map((f) => path.relative(root, f))
     expect(sources).toEqual(expect.arrayContaining(['cms/payload.config.ts', 'cms/preview/paths.ts', 'content/urls.ts', 'content/schema/index.ts', 'locales/registry.ts', 'package-lock.json']))
     // Not the content itself, nor build output.

@@ -30,8 +30,7 @@ describe.each(databases)('roles and access on %s', (kind) => {
   const ids: Record<string, number | string> = {}
 
   const as = (role: string | null) => ({ overrideAccess: false, user: role ? users[role] : undefined }) as const
-  const idOf = async (collection: 'activities' | 'municipalities', slug: string) =>
-    (await payload.find({ collection, where: bySlug(slug), overrideAccess: true, limit: 1 })).docs[0]!.id
+  const idOf = async (collection: 'activities' | 'municipalities', slug: string) => (await payload.find({ collection, where: bySlug(slug), overrideAccess: true, limit: 1 })).docs[0]!.id
 
   beforeAll(async () => {
     cms = await startTestCms(kind, 'access')
@@ -96,7 +95,12 @@ describe.each(databases)('roles and access on %s', (kind) => {
       expect(doc.id).toBe(id)
     })
     it('creates and deletes a programme', async () => {
-      const doc = await payload.create({ collection: 'programmes', locale: 'da', ...as('editor'), data: { slug: 'nyt-program', name: 'Nyt', organisation: 'Org', description: 'Beskrivelse', targetGroup: 'Mødre', _status: 'published' } })
+      const doc = await payload.create({
+        collection: 'programmes',
+        locale: 'da',
+        ...as('editor'),
+        data: { slug: 'nyt-program', name: 'Nyt', organisation: 'Org', description: 'Beskrivelse', targetGroup: 'Mødre', _status: 'published' },
+      })
       await payload.delete({ collection: 'programmes', id: doc.id, ...as('editor') })
     })
     it('cannot create users or see other users', async () => {
@@ -125,7 +129,9 @@ describe.each(databases)('roles and access on %s', (kind) => {
       await expect(payload.delete({ collection, id: docs[0]!.id, ...as('translator') })).rejects.toThrow()
     })
     it('cannot give herself another language', async () => {
-      expect(await refusal(payload.update({ collection: 'users', id: users.translator!.id, ...as('translator'), data: { translatorLocales: ['ar', 'so'] } }))).toMatch(/translatorLocales: Only an admin/)
+      expect(await refusal(payload.update({ collection: 'users', id: users.translator!.id, ...as('translator'), data: { translatorLocales: ['ar', 'so'] } }))).toMatch(
+        /translatorLocales: Only an admin/,
+      )
     })
   })
 
@@ -151,11 +157,15 @@ describe.each(databases)('roles and access on %s', (kind) => {
       expect(u.role).toBe('translator')
     })
     it('refuses a translator without languages', async () => {
-      expect(await refusal(payload.create({ collection: 'users', ...as('admin'), data: { email: 'nolang@example.org', password: 'pw-123456789', role: 'translator' } }))).toMatch(/translatorLocales: A translator needs at least one language/)
+      expect(await refusal(payload.create({ collection: 'users', ...as('admin'), data: { email: 'nolang@example.org', password: 'pw-123456789', role: 'translator' } }))).toMatch(
+        /translatorLocales: A translator needs at least one language/,
+      )
     })
   })
 
   it('keeps a printed short code permanent, with a clear message', async () => {
-    expect(await refusal(payload.update({ collection: 'municipalities', id: ids.aarhus!, ...as('admin'), data: { shortCode: 'NEW' } }))).toMatch(/shortCode: The short code AAR is printed on leaflets and can never change/)
+    expect(await refusal(payload.update({ collection: 'municipalities', id: ids.aarhus!, ...as('admin'), data: { shortCode: 'NEW' } }))).toMatch(
+      /shortCode: The short code AAR is printed on leaflets and can never change/,
+    )
   })
 })

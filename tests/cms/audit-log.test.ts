@@ -32,7 +32,11 @@ describe.each(databases)('the audit log on %s', (kind) => {
   beforeAll(async () => {
     cms = await startTestCms(kind, 'audit')
     payload = cms.payload
-    for (const [role, extra] of [['admin', {}], ['editor', {}], ['translator', { translatorLocales: ['ar'] }]] as const) {
+    for (const [role, extra] of [
+      ['admin', {}],
+      ['editor', {}],
+      ['translator', { translatorLocales: ['ar'] }],
+    ] as const) {
       const u = await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@example.org`, password: 'test-password-1', role, ...extra } })
       users[role] = { ...(u as unknown as User), collection: 'users' }
     }
@@ -43,7 +47,13 @@ describe.each(databases)('the audit log on %s', (kind) => {
     const doc = await payload.create({ collection: 'programmes', locale: 'da', draft: true, ...as('editor'), data: { ...programme, slug: 'moedre-i-ry', _status: 'draft' } })
     const id = doc.id
     await payload.update({ collection: 'programmes', id, locale: 'da', ...as('editor'), data: { _status: 'published' } })
-    await payload.update({ collection: 'programmes', id, locale: 'ar', ...as('translator'), data: { name: 'أمهات في راي', description: 'مجموعة للأمهات الجدد.', targetGroup: 'الأمهات الجدد.', _status: 'published' } })
+    await payload.update({
+      collection: 'programmes',
+      id,
+      locale: 'ar',
+      ...as('translator'),
+      data: { name: 'أمهات في راي', description: 'مجموعة للأمهات الجدد.', targetGroup: 'الأمهات الجدد.', _status: 'published' },
+    })
     await payload.update({ collection: 'programmes', id, locale: 'da', draft: true, ...as('editor'), data: { description: 'En gruppe for nye mødre og deres babyer.', _status: 'draft' } })
     await payload.update({ collection: 'programmes', id, locale: 'da', ...as('editor'), data: { _status: 'draft' } })
     await payload.delete({ collection: 'programmes', id, ...as('editor') })
@@ -63,15 +73,23 @@ describe.each(databases)('the audit log on %s', (kind) => {
     expect(JSON.stringify(events)).not.toContain('babyer')
   })
 
-  it('records every change to a person\'s role, languages or municipality, before and after', async () => {
+  it("records every change to a person's role, languages or municipality, before and after", async () => {
     const u = await payload.create({ collection: 'users', ...as('admin'), data: { email: 'ny@example.org', password: 'test-password-2', role: 'translator', translatorLocales: ['so'] } })
     await payload.update({ collection: 'users', id: u.id, ...as('admin'), data: { translatorLocales: ['so', 'ti'] } })
     await payload.update({ collection: 'users', id: u.id, ...as('admin'), data: { role: 'editor' } })
     const events = await eventsOf(`users/${u.id}`)
     expect(events.map((e) => [e.action, e.actorEmail, e.access])).toEqual([
       ['access', 'admin@example.org', { before: null, after: { role: 'translator', translatorLocales: ['so'], municipality: null } }],
-      ['access', 'admin@example.org', { before: { role: 'translator', translatorLocales: ['so'], municipality: null }, after: { role: 'translator', translatorLocales: ['so', 'ti'], municipality: null } }],
-      ['access', 'admin@example.org', { before: { role: 'translator', translatorLocales: ['so', 'ti'], municipality: null }, after: { role: 'editor', translatorLocales: ['so', 'ti'], municipality: null } }],
+      [
+        'access',
+        'admin@example.org',
+        { before: { role: 'translator', translatorLocales: ['so'], municipality: null }, after: { role: 'translator', translatorLocales: ['so', 'ti'], municipality: null } },
+      ],
+      [
+        'access',
+        'admin@example.org',
+        { before: { role: 'translator', translatorLocales: ['so', 'ti'], municipality: null }, after: { role: 'editor', translatorLocales: ['so', 'ti'], municipality: null } },
+      ],
     ])
     // Deleting the account keeps what it did.
     await payload.delete({ collection: 'users', id: u.id, ...as('admin') })
@@ -81,14 +99,15 @@ describe.each(databases)('the audit log on %s', (kind) => {
   it('leaves no event for a save that was refused', async () => {
     const before = await count()
     const doc = (await payload.find({ collection: 'users', where: { email: { equals: 'translator@example.org' } }, overrideAccess: true })).docs[0]!
-    await expect(payload.update({ collection: 'users', id: doc.id, ...as('translator'), data: { role: 'admin' } })).rejects.toMatchObject({ data: { errors: [{ message: expect.stringMatching(/Only an admin can change roles/) }] } })
+    await expect(payload.update({ collection: 'users', id: doc.id, ...as('translator'), data: { role: 'admin' } })).rejects.toMatchObject({
+      data: { errors: [{ message: expect.stringMatching(/Only an admin can change roles/) }] },
+    })
     expect(await count()).toBe(before)
   })
 
   it('is read by admins only', async () => {
     expect((await payload.find({ collection: 'audit-events', ...as('admin') })).totalDocs).toBeGreaterThan(0)
-    for (const role of ['editor', 'translator'])
-      await expect(payload.find({ collection: 'audit-events', ...as(role) })).rejects.toThrow(/not allowed/)
+    for (const role of ['editor', 'translator']) await expect(payload.find({ collection: 'audit-events', ...as(role) })).rejects.toThrow(/not allowed/)
     await expect(payload.find({ collection: 'audit-events', overrideAccess: false })).rejects.toThrow(/not allowed/)
   })
 
@@ -97,7 +116,9 @@ describe.each(databases)('the audit log on %s', (kind) => {
     await expect(payload.update({ collection: 'audit-events', id: event!.id, ...as('admin'), data: { summary: 'nothing happened' } })).rejects.toThrow(/not allowed/)
     await expect(payload.update({ collection: 'audit-events', id: event!.id, overrideAccess: true, data: { summary: 'nothing happened' } })).rejects.toThrow(/append-only: an event cannot be changed/)
     await expect(payload.delete({ collection: 'audit-events', id: event!.id, overrideAccess: true })).rejects.toThrow(/append-only: an event cannot be deleted/)
-    await expect(payload.create({ collection: 'audit-events', ...as('admin'), data: { at: new Date().toISOString(), action: 'create', target: 'x/1', summary: 'forged' } })).rejects.toThrow(/not allowed/)
+    await expect(payload.create({ collection: 'audit-events', ...as('admin'), data: { at: new Date().toISOString(), action: 'create', target: 'x/1', summary: 'forged' } })).rejects.toThrow(
+      /not allowed/,
+    )
     await expect(raw(`UPDATE audit_events SET summary = 'nothing happened'`)).rejects.toThrow(/append-only/)
     await expect(raw('DELETE FROM audit_events')).rejects.toThrow(/append-only/)
     expect((await payload.findByID({ collection: 'audit-events', id: event!.id, overrideAccess: true })).summary).toBe(event!.summary)

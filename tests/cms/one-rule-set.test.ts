@@ -28,7 +28,10 @@ describe.each(databases)('the content schema at save on %s', (kind) => {
   const refused = async (collection: CollectionSlug, id: number | string, data: Record<string, unknown>) => {
     const before = await read(collection, id)
     const events = (await payload.count({ collection: 'audit-events', overrideAccess: true })).totalDocs
-    const e = await payload.update({ collection, id, locale: 'da', overrideAccess: false, user: editor as never, data: { ...data, _status: 'published' } as never }).then(() => null, (x: Refusal) => x)
+    const e = await payload.update({ collection, id, locale: 'da', overrideAccess: false, user: editor as never, data: { ...data, _status: 'published' } as never }).then(
+      () => null,
+      (x: Refusal) => x,
+    )
     expect(await read(collection, id)).toEqual(before)
     expect((await payload.count({ collection: 'audit-events', overrideAccess: true })).totalDocs).toBe(events)
     return e?.data?.errors ?? []
@@ -70,9 +73,16 @@ describe.each(databases)('the content schema at save on %s', (kind) => {
     expect(counts.activities).toBeGreaterThan(0)
   })
 
-  it('previews the others\' drafts while one is half-written: that one as published, or not at all, named in a warning', async () => {
+  it("previews the others' drafts while one is half-written: that one as published, or not at all, named in a warning", async () => {
     // The unfinished draft of the test above (min above max), and a new activity never published.
-    await payload.create({ collection: 'activities', locale: 'da', draft: true, overrideAccess: false, user: editor as never, data: { slug: 'halvfaerdig', title: 'Halvfærdig', _status: 'draft' } as never })
+    await payload.create({
+      collection: 'activities',
+      locale: 'da',
+      draft: true,
+      overrideAccess: false,
+      user: editor as never,
+      data: { slug: 'halvfaerdig', title: 'Halvfærdig', _status: 'draft' } as never,
+    })
     const preview = path.join(out, 'preview')
     const { warnings } = await exportContent(payload, preview, { drafts: true })
     expect(warnings).toContain('activities/babymassage: the latest draft cannot be previewed (babyAgeMonths: min must not exceed max (months)); the preview shows the published version')

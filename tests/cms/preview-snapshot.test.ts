@@ -15,7 +15,7 @@ import { seedContent } from '../../cms/sync/seed.ts'
 import { startTestCms, type TestCms } from '../support/cms.ts'
 import { copyOfContent } from '../support/content.ts'
 
-describe('the draft preview\'s snapshot of content/', () => {
+describe("the draft preview's snapshot of content/", () => {
   let cms: TestCms
   let content: string
   let scratch: string
@@ -32,7 +32,7 @@ describe('the draft preview\'s snapshot of content/', () => {
     await rm(scratch, { recursive: true, force: true })
   })
 
-  it('is always one whole export, however the copy and a live publish\'s swap interleave', async () => {
+  it("is always one whole export, however the copy and a live publish's swap interleave", async () => {
     const expected = await loadContent(content)
     let exporting = true
     const exports = (async () => {

@@ -36,7 +36,10 @@ describe.each(databases)('translation provenance on %s', (kind) => {
     out = await mkdtemp(path.join(tmpdir(), 'modersmal-provenance-'))
     await seedContent(payload, repoContent)
     id = (await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, overrideAccess: true })).docs[0]!.id
-    for (const [role, extra] of [['editor', {}], ['translator', { translatorLocales: ['ar'] }]] as const) {
+    for (const [role, extra] of [
+      ['editor', {}],
+      ['translator', { translatorLocales: ['ar'] }],
+    ] as const) {
       const u = await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@example.org`, password: 'test-password-1', role, ...extra } })
       users[role] = { ...(u as unknown as User), collection: 'users' }
     }
@@ -60,7 +63,7 @@ describe.each(databases)('translation provenance on %s', (kind) => {
     expect(documentStates(doc, 'ar').title).toBe('machine')
   })
 
-  it('a translator\'s new translation of the field makes it current again, in her language only', async () => {
+  it("a translator's new translation of the field makes it current again, in her language only", async () => {
     await payload.update({ collection: 'activities', id, locale: 'ar', ...as('translator'), data: { tips: 'استخدمي فقط زيتاً صالحاً للأكل، واغسلي يديكِ قبل التدليك وبعده.', _status: 'published' } })
     const doc = await exported()
     expect(outdated(doc, 'ar').fields).toEqual([])

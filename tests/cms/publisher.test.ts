@@ -32,7 +32,7 @@ describe('the publisher under faults', () => {
     }
   })
 
-  it('puts the failing run\'s own message, without stack frames, in the status', async () => {
+  it("puts the failing run's own message, without stack frames, in the status", async () => {
     const statusFile = path.join(dir, 'failing.json')
     const publisher = await startPublisher({ env: {}, statusFile, debounceMs: 0, script: fixture('failing-publish.ts') })
     try {

@@ -50,23 +50,31 @@ const videoOps: Op[] = ['read', 'update shared field', 'create', 'delete']
 const cases = [
   ...roles.flatMap((role) => videoOps.map((op) => ({ collection: 'videos', which: 'own' as Which, role, op, expected: allowed(role, op, 'videos', 'own') }))),
   ...Object.keys(collections).flatMap((collection) =>
-  (['own', 'other'] as Which[])
-    .filter((which) => which === 'own' || collections[collection]!.other)
-    .flatMap((which) =>
-      roles.flatMap((role) =>
-        ops
-          .filter((op) => !(op === 'read draft' && collection === 'media')) // media has no drafts
-          .filter((op) => which === 'own' || op.startsWith('update'))
-          .map((op) => ({ collection, which, role, op, expected: allowed(role, op, collection, which) })),
+    (['own', 'other'] as Which[])
+      .filter((which) => which === 'own' || collections[collection]!.other)
+      .flatMap((which) =>
+        roles.flatMap((role) =>
+          ops
+            .filter((op) => !(op === 'read draft' && collection === 'media')) // media has no drafts
+            .filter((op) => which === 'own' || op.startsWith('update'))
+            .map((op) => ({ collection, which, role, op, expected: allowed(role, op, collection, which) })),
+        ),
       ),
-    ),
   ),
 ]
 
 /** Removes ids of array rows and Payload's own fields from a stored document, to create a copy. */
 function copyable(doc: Record<string, unknown>): Record<string, unknown> {
   const strip = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'id').map(([k, x]) => [k, strip(x)])) : v
+    Array.isArray(v)
+      ? v.map(strip)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== 'id')
+              .map(([k, x]) => [k, strip(x)]),
+          )
+        : v
   const { id: _id, createdAt: _c, updatedAt: _u, _status: _s, formerSlugs: _f, sourceHashes: _h, sourceUpdated: _su, ...rest } = doc
   return strip(rest) as Record<string, unknown>
 }
@@ -103,12 +111,13 @@ describe.each(databases)('role matrix on %s', (kind) => {
     payload = cms.payload
     await seedContent(payload, repoContent)
     // Guide topics are unique and all taken: free two, for the draft and for the copies the cases create.
-    for (const topic of ['screen-time', 'danish-traditions'])
-      await payload.delete({ collection: 'guides', where: { topic: { equals: topic } }, overrideAccess: true })
+    for (const topic of ['screen-time', 'danish-traditions']) await payload.delete({ collection: 'guides', where: { topic: { equals: topic } }, overrideAccess: true })
     for (const [collection, c] of Object.entries(collections)) {
       ids[`${collection}/own`] = await idOf(collection, c.slug)
       if (c.other) ids[`${collection}/other`] = await idOf(collection, c.other)
-      templates[collection] = copyable((await payload.findByID({ collection: collection as CollectionSlug, id: ids[`${collection}/own`]!, locale: 'da', depth: 0, overrideAccess: true })) as Record<string, unknown>)
+      templates[collection] = copyable(
+        (await payload.findByID({ collection: collection as CollectionSlug, id: ids[`${collection}/own`]!, locale: 'da', depth: 0, overrideAccess: true })) as Record<string, unknown>,
+      )
       if (collection === 'guides') templates.guides!.topic = 'screen-time'
       // A document nobody outside the staff may see.
       if (collection !== 'media') await create(collection, { overrideAccess: true, draft: true, data: { ...freshData(collection), slug: `kladde-${collection}`, _status: 'draft' } })
@@ -116,7 +125,12 @@ describe.each(databases)('role matrix on %s', (kind) => {
     }
     ids['videos/own'] = (await create('videos', { overrideAccess: true })).id
     const aarhus = ids['municipalities/own']!
-    for (const [role, extra] of [['admin', {}], ['editor', {}], ['translator', { translatorLocales: ['ar'] }], ['coordinator', { municipality: aarhus }]] as const) {
+    for (const [role, extra] of [
+      ['admin', {}],
+      ['editor', {}],
+      ['translator', { translatorLocales: ['ar'] }],
+      ['coordinator', { municipality: aarhus }],
+    ] as const) {
       const u = await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@example.org`, password: 'test-password-1', role, ...extra } })
       users[role] = { ...u, collection: 'users' }
     }

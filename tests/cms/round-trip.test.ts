@@ -37,7 +37,7 @@ describe.each(databases)('content/ round trip on %s', (kind) => {
     }
   })
 
-  it('remembers a municipality\'s old slug when it is renamed, and exports it', async () => {
+  it("remembers a municipality's old slug when it is renamed, and exports it", async () => {
     const { payload } = cms
     const { docs } = await payload.find({ collection: 'municipalities', where: { slug: { equals: 'fredericia' } }, overrideAccess: true })
     await payload.update({ collection: 'municipalities', id: docs[0]!.id, overrideAccess: true, data: { slug: 'fredericia-centrum' } })
@@ -98,7 +98,10 @@ describe.each(databases)('content/ round trip on %s', (kind) => {
     const massage = docs[0]!
     await payload.update({ collection: 'activities', id: massage.id, locale: 'da', draft: true, overrideAccess: true, data: { title: 'Kladde: ny titel', _status: 'draft' } })
     await payload.create({
-      collection: 'programmes', locale: 'da', overrideAccess: true, draft: true,
+      collection: 'programmes',
+      locale: 'da',
+      overrideAccess: true,
+      draft: true,
       data: { slug: 'kladde-program', name: 'Kladde', organisation: 'Test', description: 'x', targetGroup: 'y', _status: 'draft' },
     })
     await exportContent(payload, out)

@@ -25,31 +25,42 @@ describe('saves the export would refuse', () => {
 
   const refusal = async (whatsappUrl: string) => {
     const before = await payload.findByID({ collection: 'municipalities', id: aarhus, overrideAccess: true, depth: 0 })
-    const error = await payload
-      .update({ collection: 'municipalities', id: aarhus, overrideAccess: false, user: editor as never, data: { contact: { ...before.contact, whatsappUrl } } as never })
-      .then(() => null, (e: { data?: { errors?: Array<{ path: string; message: string }> } }) => e)
+    const error = await payload.update({ collection: 'municipalities', id: aarhus, overrideAccess: false, user: editor as never, data: { contact: { ...before.contact, whatsappUrl } } as never }).then(
+      () => null,
+      (e: { data?: { errors?: Array<{ path: string; message: string }> } }) => e,
+    )
     const after = await payload.findByID({ collection: 'municipalities', id: aarhus, overrideAccess: true, depth: 0 })
     expect(after.contact).toEqual(before.contact)
     return error?.data?.errors ?? []
   }
 
-  it('refuses a WhatsApp group invite as the municipality\'s contact, saying why, and keeps what was there', async () => {
+  it("refuses a WhatsApp group invite as the municipality's contact, saying why, and keeps what was there", async () => {
     expect(await refusal('https://chat.whatsapp.com/GruppeAarhus')).toEqual([
       expect.objectContaining({ path: 'contact.whatsappUrl', message: expect.stringMatching(/invite link, which must never be public: anyone who has it joins a group of vulnerable women/) }),
     ])
   })
 
   it('refuses a chat with another number than the shared one', async () => {
-    expect(await refusal('https://wa.me/4599999999')).toEqual([expect.objectContaining({ path: 'contact.whatsappUrl', message: expect.stringMatching(/must chat with the shared number \+4500000001/) })])
+    expect(await refusal('https://wa.me/4599999999')).toEqual([
+      expect.objectContaining({ path: 'contact.whatsappUrl', message: expect.stringMatching(/must chat with the shared number \+4500000001/) }),
+    ])
   })
 
   it('refuses a review claim without who checked the guide, and takes it with both', async () => {
     const id = (await payload.find({ collection: 'guides', where: { slug: { equals: 'breastfeeding' } }, overrideAccess: true })).docs[0]!.id
-    const error = await payload
-      .update({ collection: 'guides', id, locale: 'da', overrideAccess: false, user: editor as never, data: { lastReviewed: '2026-11-30T12:00:00.000Z' } })
-      .then(() => null, (e: { data?: { errors?: Array<{ path: string; message: string }> } }) => e)
+    const error = await payload.update({ collection: 'guides', id, locale: 'da', overrideAccess: false, user: editor as never, data: { lastReviewed: '2026-11-30T12:00:00.000Z' } }).then(
+      () => null,
+      (e: { data?: { errors?: Array<{ path: string; message: string }> } }) => e,
+    )
     expect(error?.data?.errors).toEqual([expect.objectContaining({ path: 'reviewerRole', message: expect.stringMatching(/a review needs both the day it was checked/) })])
-    const doc = await payload.update({ collection: 'guides', id, locale: 'da', overrideAccess: false, user: editor as never, data: { lastReviewed: '2026-11-30T12:00:00.000Z', reviewerRole: 'health-visitor' } })
+    const doc = await payload.update({
+      collection: 'guides',
+      id,
+      locale: 'da',
+      overrideAccess: false,
+      user: editor as never,
+      data: { lastReviewed: '2026-11-30T12:00:00.000Z', reviewerRole: 'health-visitor' },
+    })
     expect(doc.reviewerRole).toBe('health-visitor')
   })
 })

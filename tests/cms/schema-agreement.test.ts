@@ -21,7 +21,9 @@ const generated = new Set(['id', 'createdAt', 'updatedAt', 'url', 'thumbnailURL'
 describe.each(contentKinds)('%s: content schema and CMS collection agree', (kind) => {
   const collection = config.collections.find((c) => c.slug === kind)!
   // `ui` fields show things in the admin and store nothing.
-  const cms = payloadFields(collection.fields).filter((f) => 'name' in f && f.type !== 'ui' && !f.name.startsWith('_') && !generated.has(f.name)) as Array<Field & { name: string; localized?: boolean }>
+  const cms = payloadFields(collection.fields).filter((f) => 'name' in f && f.type !== 'ui' && !f.name.startsWith('_') && !generated.has(f.name)) as Array<
+    Field & { name: string; localized?: boolean }
+  >
   const shape = (schemas[kind] as unknown as z.ZodObject).shape
 
   it('has the same fields in the same order', () => {

@@ -17,7 +17,12 @@ function child(ms: number): Promise<Supervised> {
   const p = spawn(process.execPath, ['-e', ms ? `setTimeout(() => process.exit(3), ${ms})` : 'setInterval(() => {}, 1000)'], { stdio: 'ignore' })
   return Promise.resolve({
     process: p,
-    stop: () => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode ? resolve() : (p.once('exit', () => resolve()), p.kill('SIGTERM')))),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (p.exitCode !== null || p.signalCode) return resolve()
+        p.once('exit', () => resolve())
+        p.kill('SIGTERM')
+      }),
   })
 }
 
@@ -34,7 +39,14 @@ describe('supervision', () => {
     const log: string[] = []
     const starts: number[] = []
     const lives = [50, 50, 50, 0]
-    const sup = await supervise({ start: () => child(lives.shift() ?? 0), log: (m) => log.push(m), firstDelayMs: 100, maxDelayMs: 1000, healthyAfterMs: 60_000, onStart: () => starts.push(Date.now()) })
+    const sup = await supervise({
+      start: () => child(lives.shift() ?? 0),
+      log: (m) => log.push(m),
+      firstDelayMs: 100,
+      maxDelayMs: 1000,
+      healthyAfterMs: 60_000,
+      onStart: () => starts.push(Date.now()),
+    })
     await until(() => sup.restarts === 3)
     expect(log.filter((m) => m.startsWith('stopped'))).toEqual([
       'stopped (exit code 3); starting it again in 100 ms',
@@ -72,7 +84,7 @@ describe('supervision', () => {
   })
 })
 
-describe('the admin\'s log file', () => {
+describe("the admin's log file", () => {
   it('is rotated at its size, keeps the newest files only, and only its owner may read them', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'modersmal-logs-')), 'logs')
     try {
@@ -82,7 +94,11 @@ describe('the admin\'s log file', () => {
       expect(readdirSync(dir).sort()).toEqual(['admin.log', 'admin.log.1', 'admin.log.2'])
       // The newest lines are kept (a file is rotated once full, so they may be in admin.log.1); the oldest are gone.
       expect(['admin.log', 'admin.log.1'].map((f) => readFileSync(path.join(dir, f), 'utf8')).join('')).toContain('line 39 ')
-      expect(readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('')).not.toContain('line 0 ')
+      expect(
+        readdirSync(dir)
+          .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+          .join(''),
+      ).not.toContain('line 0 ')
       for (const f of readdirSync(dir)) expect(statSync(path.join(dir, f)).mode & 0o777).toBe(0o600)
       expect(statSync(dir).mode & 0o777).toBe(0o700)
     } finally {
@@ -95,7 +111,10 @@ describe('a throwaway PostgreSQL server', () => {
   it('left running by a killed test run is stopped by the next, which gets its port', async () => {
     const port = 54371
     const root = path.resolve(import.meta.dirname, '../..')
-    const run = spawn(process.execPath, ['--import', 'tsx', '-e', `import('./cms/local-postgres.ts').then((m) => { m.startLocalPostgres(${port}); console.log('up'); setInterval(() => {}, 1000) })`], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    const run = spawn(process.execPath, ['--import', 'tsx', '-e', `import('./cms/local-postgres.ts').then((m) => { m.startLocalPostgres(${port}); console.log('up'); setInterval(() => {}, 1000) })`], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     await new Promise<void>((resolve, reject) => {
       run.stdout!.on('data', (d) => String(d).includes('up') && resolve())
       run.once('exit', (code) => reject(new Error(`exited with ${code}`)))

@@ -22,16 +22,26 @@ describe.each(databases)('the translator guard on %s', (kind) => {
   const as = (role: string) => ({ overrideAccess: false, user: users[role] }) as const
   const stored = (collection: 'activities' | 'municipalities', locale = 'ar', draft = true) =>
     payload.findByID({ collection, id: ids[collection]!, locale: locale as 'ar', draft, depth: 0, overrideAccess: true }) as Promise<Doc>
-  const refusal = (p: Promise<unknown>) => p.then(() => null, (e: Refusal) => e)
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: Refusal) => e,
+    )
   const paths = (e: Refusal | null) => (e?.data?.errors ?? []).map((x) => x.path).sort()
 
   beforeAll(async () => {
     cms = await startTestCms(kind, 'translator_guard')
     payload = cms.payload
     await seedContent(payload, repoContent)
-    for (const [collection, slug] of [['activities', 'babymassage'], ['municipalities', 'aarhus']] as const)
+    for (const [collection, slug] of [
+      ['activities', 'babymassage'],
+      ['municipalities', 'aarhus'],
+    ] as const)
       ids[collection] = (await payload.find({ collection, where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
-    for (const [role, extra] of [['editor', {}], ['translator', { translatorLocales: ['ar'] }]] as const) {
+    for (const [role, extra] of [
+      ['editor', {}],
+      ['translator', { translatorLocales: ['ar'] }],
+    ] as const) {
       const u = await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@example.org`, password: 'test-password-1', role, ...extra } })
       users[role] = { ...(u as unknown as User), collection: 'users' }
     }
@@ -56,13 +66,21 @@ describe.each(databases)('the translator guard on %s', (kind) => {
     expect((await stored('activities')).babyAgeMonths).toEqual(before.babyAgeMonths)
   })
 
-  it('refuses the venue\'s map position but takes the directions in her language', async () => {
+  it("refuses the venue's map position but takes the directions in her language", async () => {
     const before = await stored('municipalities')
     const venue = before.venue as Record<string, unknown> & { geo: { lat: number; lng: number } }
-    const e = await refusal(payload.update({ collection: 'municipalities', id: before.id, locale: 'ar', ...as('translator'), data: { venue: { ...venue, geo: { ...venue.geo, lat: venue.geo.lat + 0.01 } } } }))
+    const e = await refusal(
+      payload.update({ collection: 'municipalities', id: before.id, locale: 'ar', ...as('translator'), data: { venue: { ...venue, geo: { ...venue.geo, lat: venue.geo.lat + 0.01 } } } }),
+    )
     expect(paths(e)).toEqual(['venue.geo.lat'])
     expect((await stored('municipalities')).venue).toEqual(before.venue)
-    const saved = (await payload.update({ collection: 'municipalities', id: before.id, locale: 'ar', ...as('translator'), data: { venue: { ...venue, directions: 'المدخل من الفناء.' } } })) as unknown as Doc
+    const saved = (await payload.update({
+      collection: 'municipalities',
+      id: before.id,
+      locale: 'ar',
+      ...as('translator'),
+      data: { venue: { ...venue, directions: 'المدخل من الفناء.' } },
+    })) as unknown as Doc
     expect((saved.venue as { directions: string }).directions).toBe('المدخل من الفناء.')
   })
 
@@ -77,7 +95,10 @@ describe.each(databases)('the translator guard on %s', (kind) => {
   it.each(['translator', 'editor'])('keeps the provenance the CMS derived when a %s sends her own', async (role) => {
     const before = await stored('activities', role === 'editor' ? 'da' : 'ar')
     await payload.update({
-      collection: 'activities', id: before.id, locale: role === 'editor' ? 'da' : 'ar', ...as(role),
+      collection: 'activities',
+      id: before.id,
+      locale: role === 'editor' ? 'da' : 'ar',
+      ...as(role),
       data: { sourceHashes: { title: 'forged', summary: 'forged' }, sourceUpdated: { title: '2000-01-01' } } as never,
     })
     const after = await stored('activities', role === 'editor' ? 'da' : 'ar')
@@ -100,7 +121,7 @@ describe.each(databases)('the translator guard on %s', (kind) => {
     expect((await stored('activities', 'da')).title).toBe(danish)
   })
 
-  it('will not publish an editor\'s unpublished shared value with her language; her draft keeps both', async () => {
+  it("will not publish an editor's unpublished shared value with her language; her draft keeps both", async () => {
     const id = ids.activities!
     const published = () => stored('activities', 'ar', false)
     const before = await published()
@@ -112,7 +133,7 @@ describe.each(databases)('the translator guard on %s', (kind) => {
     expect(await published()).toEqual(before)
     await payload.update({ collection: 'activities', id, locale: 'ar', draft: true, ...as('translator'), data: { ...form, _status: 'draft' } as never })
     expect(await published()).toEqual(before)
-    const latest = await payload.findByID({ collection: 'activities', id, locale: 'all', draft: true, depth: 0, overrideAccess: true }) as unknown as Record<string, Record<string, unknown>>
+    const latest = (await payload.findByID({ collection: 'activities', id, locale: 'all', draft: true, depth: 0, overrideAccess: true })) as unknown as Record<string, Record<string, unknown>>
     expect(latest.durationMinutes).toBe(Number(before.durationMinutes) + 15)
     expect(latest.title!.ar).toBe('تدليك الرضع')
   })

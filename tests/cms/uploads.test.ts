@@ -12,12 +12,13 @@ describe('image uploads', () => {
   let png: Buffer
   beforeAll(async () => {
     cms = await startTestCms('sqlite', 'uploads')
-    png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#7fb3a0' } }).png().toBuffer()
+    png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#7fb3a0' } })
+      .png()
+      .toBuffer()
   })
   afterAll(async () => cms?.close())
 
-  const upload = (f: ReturnType<typeof file>, slug: string) =>
-    cms.payload.create({ collection: 'media', locale: 'da', overrideAccess: true, data: { slug, alt: 'Et billede' }, file: f })
+  const upload = (f: ReturnType<typeof file>, slug: string) => cms.payload.create({ collection: 'media', locale: 'da', overrideAccess: true, data: { slug, alt: 'Et billede' }, file: f })
 
   it('accepts a PNG and makes the responsive sizes with sharp', async () => {
     const doc = await upload(file('grøn-flade.png', 'image/png', png), 'groen-flade')
@@ -47,7 +48,8 @@ describe('image uploads', () => {
     ['webp', 'image/webp'],
     ['avif', 'image/avif'],
   ] as const)('takes a %s picture as a JPEG content/ can hold, without its EXIF', async (format, mimetype) => {
-    const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#8ba3c9' } })[format]()
+    const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#8ba3c9' } })
+      [format]()
       .withExif({ IFD0: { Artist: 'Navn Efternavn', ImageDescription: 'Hjemme hos familien' } })
       .toBuffer()
     expect((await sharp(photo).metadata()).exif).toBeDefined()
@@ -62,7 +64,9 @@ describe('image uploads', () => {
   })
 
   it('names an upload as content/ names a file: IMG_1234.JPG is stored as img-1234.jpg', async () => {
-    const photo = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#123456' } }).jpeg().toBuffer()
+    const photo = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#123456' } })
+      .jpeg()
+      .toBuffer()
     const doc = await upload(file('IMG_1234.JPG', 'image/jpeg', photo), 'img-1234')
     expect(doc.filename).toBe('img-1234.jpg')
   })

@@ -55,11 +55,13 @@ describe('video uploads', () => {
   })
 
   it('refuses a PNG, saying what it is', async () => {
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer()
     await expect(upload(file('plakat.png', 'image/png', png))).rejects.toThrow('plakat.png is a PNG file (image/png). Films must be MP4 or WebM videos')
   })
 
-  it('refuses a text file named .mp4 (the name alone would pass Payload\'s own check)', async () => {
+  it("refuses a text file named .mp4 (the name alone would pass Payload's own check)", async () => {
     await expect(upload(file('film.mp4', 'video/mp4', Buffer.from('Dette er ikke en film, bare tekst.\n')))).rejects.toThrow(
       'film.mp4 is not a video (its content matches no known file type; text, perhaps). Films must be MP4 or WebM videos',
     )

@@ -36,8 +36,7 @@ describe.each(databases)('XLIFF on %s', (kind) => {
     await exportContent(payload, out)
     return loadContent(out)
   }
-  const idOf = async (collection: 'activities' | 'guides', slug: string) =>
-    (await payload.find({ collection, where: { slug: { equals: slug } }, overrideAccess: true, depth: 0 })).docs[0]!.id
+  const idOf = async (collection: 'activities' | 'guides', slug: string) => (await payload.find({ collection, where: { slug: { equals: slug } }, overrideAccess: true, depth: 0 })).docs[0]!.id
 
   beforeAll(async () => {
     cms = await startTestCms(kind, 'xliff')
@@ -155,9 +154,7 @@ describe.each(databases)('XLIFF on %s', (kind) => {
     const snapshot = await exported().then(() => readTree(out))
     const report = await importXliff(payload, filled, { status: 'reviewed' })
     expect(report.imported).toEqual([])
-    expect(report.refused).toEqual([
-      { unit: 'activities.babymassage.cautions', reason: 'the Danish text of activities/babymassage cautions changed since this file was made; export again' },
-    ])
+    expect(report.refused).toEqual([{ unit: 'activities.babymassage.cautions', reason: 'the Danish text of activities/babymassage cautions changed since this file was made; export again' }])
     await exportContent(payload, out)
     expect(await readTree(out)).toEqual(snapshot)
     const guide = (await loadContent(out)).guides.find((g) => g.slug === 'food-and-sleep')!
@@ -182,7 +179,10 @@ describe.each(databases)('XLIFF on %s', (kind) => {
 
     await expect(exportXliff(payload, { locale: 'da' })).rejects.toThrow('"da" (Danish) is the source language')
     await expect(exportXliff(payload, { locale: 'xx' })).rejects.toThrow('Unknown locale "xx"')
-    for (const [trg, reason] of [['da', /the source language/], ['xx', /^trgLang "xx" is not a language of Modersmål/]] as const) {
+    for (const [trg, reason] of [
+      ['da', /the source language/],
+      ['xx', /^trgLang "xx" is not a language of Modersmål/],
+    ] as const) {
       const r = await importXliff(payload, xml!.replace('trgLang="ar"', `trgLang="${trg}"`), { status: 'machine' })
       expect(r.refused).toEqual([{ unit: '(file)', reason: expect.stringMatching(reason) }])
     }

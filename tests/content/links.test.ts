@@ -28,11 +28,25 @@ const hostile = [
   '## A heading [x](javascript:alert(1))',
 ]
 const foreignImages = ['![pixel](https://tracker.example/p.png)', '![](//cdn.example/x.png)', '![x](data:image/png;base64,AAAA)']
-const allowed = ['[borger.dk](https://www.borger.dk/)', '[mail](mailto:kontakt@example.org)', '[ring](tel:+4512345678)', '[guide](/da/guides/screen-time/)', '[afsnit](#vigtige-rad)', 'se www.nyidanmark.dk']
+const allowed = [
+  '[borger.dk](https://www.borger.dk/)',
+  '[mail](mailto:kontakt@example.org)',
+  '[ring](tel:+4512345678)',
+  '[guide](/da/guides/screen-time/)',
+  '[afsnit](#vigtige-rad)',
+  'se www.nyidanmark.dk',
+]
 
 /** Every href and src in the HTML, as the browser reads them (attribute entities decoded). */
 const targets = (html: string) =>
-  [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
+  [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) =>
+    m[1]!
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>'),
+  )
 
 describe('links and images in Markdown', () => {
   it.each(hostile)('refuses %j with the reason, and the page shows only its text', (md) => {
@@ -61,7 +75,9 @@ describe('links and images in Markdown', () => {
   })
 
   it('refuses a WhatsApp group invite in a text, saying why', () => {
-    expect(markdownLinkProblems('[Join us](https://chat.whatsapp.com/AbCdEf123)')).toEqual([expect.stringMatching(/invite link, which must never be public: anyone who has it joins a group of vulnerable women/)])
+    expect(markdownLinkProblems('[Join us](https://chat.whatsapp.com/AbCdEf123)')).toEqual([
+      expect.stringMatching(/invite link, which must never be public: anyone who has it joins a group of vulnerable women/),
+    ])
   })
 
   it('refuses a municipality whose WhatsApp contact is the group, or another number than its own', async () => {
@@ -73,7 +89,9 @@ describe('links and images in Markdown', () => {
       const vejle = path.join(dir, 'municipalities', 'vejle.yaml')
       await writeFile(vejle, (await readFile(vejle, 'utf8')).replace(/whatsappUrl: https:\/\/wa\.me\/\d+/, 'whatsappUrl: https://wa.me/4599999999'))
       const problems = ((await loadContent(dir).catch((e: unknown) => e)) as ContentError).problems
-      expect(problems).toContainEqual(expect.stringMatching(/^municipalities\/aarhus\.yaml: contact\.whatsappUrl: "https:\/\/chat\.whatsapp\.com\/GruppeAarhus" is a WhatsApp group's invite link, which must never be public/))
+      expect(problems).toContainEqual(
+        expect.stringMatching(/^municipalities\/aarhus\.yaml: contact\.whatsappUrl: "https:\/\/chat\.whatsapp\.com\/GruppeAarhus" is a WhatsApp group's invite link, which must never be public/),
+      )
       expect(problems).toContainEqual(expect.stringMatching(/^municipalities\/vejle\.yaml: contact\.whatsappUrl: must chat with the shared number \+\d+/))
     } finally {
       await rm(dir, { recursive: true, force: true })
@@ -85,7 +103,7 @@ describe('links and images in Markdown', () => {
     try {
       const file = path.join(dir, 'guides', 'screen-time.yaml')
       const yaml = await readFile(file, 'utf8')
-      await writeFile(file, yaml.replace(/^(body:\n  da: \|-\n)/m, '$1    Læs [her](jav&#x61;script:fetch(1)).\n\n'))
+      await writeFile(file, yaml.replace(/^(body:\n {2}da: \|-\n)/m, '$1    Læs [her](jav&#x61;script:fetch(1)).\n\n'))
       const error = await loadContent(dir).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(ContentError)
       expect((error as ContentError).problems).toContainEqual(expect.stringMatching(/^guides\/screen-time\.yaml: body\.da: the link "jav&#x61;script:fetch\(1\)" is not allowed/))

@@ -60,12 +60,12 @@ describe('content/ schema', () => {
   })
 
   it('requires the Danish source text', async () => {
-    const root = await edit('activities/babymassage.yaml', (t) => t.replace(/^(summary:\n)  da: .*\n/m, '$1'))
+    const root = await edit('activities/babymassage.yaml', (t) => t.replace(/^(summary:\n) {2}da: .*\n/m, '$1'))
     expect(await problemsOf(root)).toContain('activities/babymassage.yaml: summary.da: the Danish source text is required')
   })
 
   it('requires a translation status for every translated locale', async () => {
-    const root = await edit('activities/babymassage.yaml', (t) => t.replace(/^translationStatus:\n(  .*\n)+/m, ''))
+    const root = await edit('activities/babymassage.yaml', (t) => t.replace(/^translationStatus:\n( {2}.*\n)+/m, ''))
     expect((await problemsOf(root)).some((p) => /translationStatus: locale "en" has text but no translation status/.test(p))).toBe(true)
   })
 
@@ -94,17 +94,22 @@ describe('content/ schema', () => {
     await writeFile(path.join(dir, 'municipalities/forkert.yaml'), text.replace(/^shortCode: .*$/m, 'shortCode: ZZZ'))
     const problems = await problemsOf(dir)
     expect(problems).toContain('municipalities/forkert.yaml: slug: "vejle" does not match the file name (expected vejle.yaml)')
-    expect(problems.some((p) => /^municipalities\/vejle\.yaml: shortCode: "VEJ" is already used by vejle-kopi|^municipalities\/vejle-kopi\.yaml: shortCode: "VEJ" is already used by vejle/.test(p))).toBe(true)
+    expect(
+      problems.some((p) => /^municipalities\/vejle\.yaml: shortCode: "VEJ" is already used by vejle-kopi|^municipalities\/vejle-kopi\.yaml: shortCode: "VEJ" is already used by vejle/.test(p)),
+    ).toBe(true)
   })
 
   it('refuses a reissued short code and a code whose municipality is gone', async () => {
-    const root = await edit('shortcodes.yaml', (t) => `${t}- code: AARAR\n  municipality: AAR\n  locale: ar\n  issued: "2027-01-01"\n- code: ZZZAR\n  municipality: ZZZ\n  locale: ar\n  issued: "2027-01-01"\n`)
+    const root = await edit(
+      'shortcodes.yaml',
+      (t) => `${t}- code: AARAR\n  municipality: AAR\n  locale: ar\n  issued: "2027-01-01"\n- code: ZZZAR\n  municipality: ZZZ\n  locale: ar\n  issued: "2027-01-01"\n`,
+    )
     const problems = await problemsOf(root)
     expect(problems).toContain('shortcodes.yaml: code AARAR: is issued twice; a code is never reused')
     expect(problems.some((p) => p.startsWith('shortcodes.yaml: code ZZZAR: municipality ZZZ does not exist'))).toBe(true)
   })
 
-  it('refuses film chapters after the film\'s end or out of order, naming the file and the chapter', async () => {
+  it("refuses film chapters after the film's end or out of order, naming the file and the chapter", async () => {
     const root = await edit('films/om-moedregrupperne.yaml', (t) => t.replace('  - start: 35\n', '  - start: 12\n').replace('  - start: 80\n', '  - start: 95\n'))
     // (The leaflet that shows the film then also says its film is gone.)
     expect((await problemsOf(root)).filter((p) => p.startsWith('films/'))).toEqual([
@@ -118,7 +123,7 @@ describe('content/ schema', () => {
     expect((await problemsOf(root)).filter((p) => p.startsWith('films/'))).toEqual([expect.stringMatching(/^films\/om-moedregrupperne\.yaml: chapters\.1\.label: .*"chapter\.where"/)])
   })
 
-  it('names a film\'s video file that is missing from films/files/', async () => {
+  it("names a film's video file that is missing from films/files/", async () => {
     const root = await edit('films/om-moedregrupperne.yaml', (t) => t.replace('poster: film-plakat\n', 'poster: film-plakat\nvideo: findes-ikke.mp4\n'))
     expect(await problemsOf(root)).toEqual(['films/om-moedregrupperne.yaml: video: films/files/findes-ikke.mp4 does not exist'])
   })

@@ -32,7 +32,12 @@ describe('translation states', () => {
     const d = { ...doc(), sourceHashes: { en: stampHashes(doc(), 'en'), ar: stampHashes(doc(), 'ar') } }
     expect(documentStates(d, 'en')).toEqual({ title: 'translated', steps: 'translated', venue: 'translated' })
     expect(documentStates(d, 'ar')).toEqual({ title: 'machine', steps: 'missing', venue: 'missing' })
-    const changed = { ...d, title: { ...d.title, da: 'Sange' }, venue: { name: 'Huset', directions: { da: 'Gå ind ad bagdøren', en: 'Go in' } }, sourceUpdated: { title: '2026-11-01', venue: '2026-11-20' } }
+    const changed = {
+      ...d,
+      title: { ...d.title, da: 'Sange' },
+      venue: { name: 'Huset', directions: { da: 'Gå ind ad bagdøren', en: 'Go in' } },
+      sourceUpdated: { title: '2026-11-01', venue: '2026-11-20' },
+    }
     expect(documentStates(changed, 'en')).toEqual({ title: 'outdated', steps: 'translated', venue: 'outdated' })
     expect(outdated(changed, 'en')).toEqual({ fields: ['title', 'venue'], sourceUpdated: '2026-11-20' })
     expect(outdated(changed, 'da')).toEqual({ fields: [] })

@@ -175,22 +175,19 @@ describe('XLIFF import', () => {
     docs[0]!.doc.steps = { da: ['Syng', 'Klap', 'Hvil', 'Sig farvel'] }
     const parsed = await parseXliff(xml)
     const plan = planImport(parsed.units, 'ar', byKey(docs))
-    expect(plan.refused).toEqual(
-      [0, 1, 2].map((i) => ({ unit: `activities.sang.steps.${i}`, reason: 'the Danish text of activities/sang steps changed since this file was made; export again' })),
-    )
+    expect(plan.refused).toEqual([0, 1, 2].map((i) => ({ unit: `activities.sang.steps.${i}`, reason: 'the Danish text of activities/sang steps changed since this file was made; export again' })))
   })
 
   it('refuses unknown documents, fields, collections, malformed ids, lost hashes, duplicates and half-translated lists', async () => {
     const docs = fixture()
     let xml = (await buildXliff(docs, { locale: 'ar' })).xml!
     const hash = sourceHash(docs[0]!.doc, 'title')
-    const unit = (id: string, h = hash) =>
-      `<unit id="${id}"><notes><note>sourceHash: ${h}</note></notes><segment><source>x</source><target>y</target></segment></unit>`
+    const unit = (id: string, h = hash) => `<unit id="${id}"><notes><note>sourceHash: ${h}</note></notes><segment><source>x</source><target>y</target></segment></unit>`
     xml = xml.replace(
       '</xliff>',
       `<file id="extra">${unit('activities.findes-ikke.title')}${unit('activities.sang.colour')}${unit('recipes.sang.title')}${unit('activities/sang/title')}${unit('activities.sang.title')}</file></xliff>`,
     )
-    xml = xml.replace(`<note>sourceHash: ${sourceHash(docs[2]!.doc, 'title')}</note>`, '<note>A translator\'s tool dropped the hash.</note>')
+    xml = xml.replace(`<note>sourceHash: ${sourceHash(docs[2]!.doc, 'title')}</note>`, "<note>A translator's tool dropped the hash.</note>")
     xml = await editTargets(xml, (u) => (u.id === 'activities.sang.steps.1' ? '' : undefined))
     const parsed = await parseXliff(xml)
     const plan = planImport(parsed.units, 'ar', byKey(docs))

@@ -56,7 +56,10 @@ describe('the admin in Chromium', () => {
     await field.waitFor()
     await field.fill(title)
     await page.getByRole('button', { name: /^publish in/i }).click()
-    await page.getByText(/updated successfully|published successfully/i).first().waitFor()
+    await page
+      .getByText(/updated successfully|published successfully/i)
+      .first()
+      .waitFor()
   }
 
   it('shows the translation dashboard to staff only', async () => {
@@ -72,7 +75,12 @@ describe('the admin in Chromium', () => {
     await page.locator('#field-password').fill(editor.password)
     await page.locator('button[type="submit"]').click()
     await page.waitForURL(/\/admin\/?$/)
-    await expect(page.getByRole('link', { name: /activities/i }).first().isVisible()).resolves.toBe(true)
+    await expect(
+      page
+        .getByRole('link', { name: /activities/i })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true)
   })
 
   it('edits and publishes an activity in Danish', async () => {
@@ -99,7 +107,10 @@ describe('the admin in Chromium', () => {
     const before = await tips.inputValue()
     await tips.fill(`${before} Hold pause, hvis en baby græder.`)
     await page.getByRole('button', { name: /^publish in/i }).click()
-    await page.getByText(/updated successfully|published successfully/i).first().waitFor()
+    await page
+      .getByText(/updated successfully|published successfully/i)
+      .first()
+      .waitFor()
     // The Danish side names the languages that are now behind.
     await page.reload()
     await expect(page.locator('.translation-panel').textContent()).resolves.toMatch(/Arabic: outdated in tips/)

@@ -133,7 +133,7 @@ describe('catalogue search', () => {
     expect(await top(lang, query)).toContain(slug)
   })
 
-  it('keeps untranslated Danish text out of another language\'s index', async () => {
+  it("keeps untranslated Danish text out of another language's index", async () => {
     // Salt dough prints are not translated into Arabic: their Danish text must not answer an
     // Arabic search (the Danish index finds them).
     expect(await top('da', 'saltdej')).toContain('saltdej-aftryk')
@@ -172,7 +172,9 @@ describe('catalogue search', () => {
     ['ar', { duration: ['short'], language: ['not-needed'] }],
   ])('%s: filters %j find exactly the matching activities written in that language', async (lang, filters) => {
     const own = content.activities.filter((a) => a.title[lang as 'da'] !== undefined)
-    const expected = matching(own, filters).map((a) => a.slug).sort()
+    const expected = matching(own, filters)
+      .map((a) => a.slug)
+      .sort()
     expect(expected.length, 'the combination should match something').toBeGreaterThan(0)
     expect((await filtered(lang, filters as Record<string, string[]>)).map((r) => r.slug).sort()).toEqual(expected)
   })
@@ -216,7 +218,7 @@ describe('the search form', () => {
     await context.close()
   })
 
-  it('speaks the reader\'s language, right to left in Arabic', async () => {
+  it("speaks the reader's language, right to left in Arabic", async () => {
     const page = await browser.newPage()
     await page.goto(`${origin}/ar/activities/`)
     const box = page.locator('#q')
@@ -268,7 +270,7 @@ describe('browsing without JavaScript', () => {
   })
 })
 
-describe('this week\'s plan', () => {
+describe("this week's plan", () => {
   const chosen = ['babymassage', 'julegaveleg', 'tandlaegen-om-babytaender', 'sange-til-soevn']
 
   it('is put together on the activity pages and opened from there', async () => {
@@ -307,9 +309,9 @@ describe('this week\'s plan', () => {
     expect(new URL(link).searchParams.get('a')).toBe([chosen[1], chosen[0], ...chosen.slice(2)].join(','))
     const other = await context.newPage()
     await other.goto(link)
-    await expect.poll(() => other.locator('#plan-items li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).toEqual(
-      [chosen[1], chosen[0], ...chosen.slice(2)].map((s) => `/da/activities/${s}/`),
-    )
+    await expect
+      .poll(() => other.locator('#plan-items li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
+      .toEqual([chosen[1], chosen[0], ...chosen.slice(2)].map((s) => `/da/activities/${s}/`))
     await expect(other.getByRole('textbox', { name: 'Noter' }).inputValue()).resolves.toBe('Husk te og kage & termokander')
     expect(await axeViolations(other)).toEqual([])
     // Print: one A4 page with the time line, the checklist and the notes.
@@ -333,7 +335,11 @@ describe('this week\'s plan', () => {
     // A phone: Web Share.
     const phone = await browser.newContext()
     await phone.addInitScript(() => {
-      Object.defineProperty(navigator, 'share', { value: async (data: ShareData) => void ((window as unknown as { shared: ShareData }).shared = data) })
+      Object.defineProperty(navigator, 'share', {
+        value: async (data: ShareData) => {
+          ;(window as unknown as { shared: ShareData }).shared = data
+        },
+      })
     })
     const p1 = await phone.newPage()
     await p1.goto(link)

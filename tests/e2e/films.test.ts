@@ -76,7 +76,7 @@ const showingTrack = (page: Page, selector: string) =>
   })
 
 describe('the film page', () => {
-  it('plays with the reader\'s subtitle track showing', async () => {
+  it("plays with the reader's subtitle track showing", async () => {
     const context = await newContext()
     const page = await context.newPage()
     await page.goto(`${origin}/ar/films/${film}/`)
@@ -93,14 +93,20 @@ describe('the film page', () => {
     const context = await newContext()
     const page = await context.newPage()
     await page.goto(`${origin}/da/films/${film}/`)
-    const tracks = await page.$$eval('video track', (ts) => ts.map((t) => [t.getAttribute('srclang'), t.getAttribute('lang'), t.getAttribute('dir'), t.getAttribute('label'), t.hasAttribute('default')]))
+    const tracks = await page.$$eval('video track', (ts) =>
+      ts.map((t) => [t.getAttribute('srclang'), t.getAttribute('lang'), t.getAttribute('dir'), t.getAttribute('label'), t.hasAttribute('default')]),
+    )
     expect(tracks).toEqual([
       ['da', 'da', 'ltr', 'Dansk', true],
       ['en', 'en', 'ltr', 'English', false],
       ['ar', 'ar', 'rtl', 'العربية', false],
     ])
     const labels = await page.$$eval('input[name=subtitles] + span', (ss) => ss.map((s) => [s.getAttribute('lang'), s.getAttribute('dir')]))
-    expect(labels).toEqual([['da', 'ltr'], ['en', 'ltr'], ['ar', 'rtl']])
+    expect(labels).toEqual([
+      ['da', 'ltr'],
+      ['en', 'ltr'],
+      ['ar', 'rtl'],
+    ])
     // Somali has no subtitles: the Danish transcript is shown, marked as Danish and kept out of search.
     await page.goto(`${origin}/so/films/${film}/`)
     expect(await page.$eval('.transcript-cues', (o) => [o.getAttribute('lang'), o.getAttribute('dir'), o.getAttribute('data-pagefind-ignore')])).toEqual(['da', 'ltr', 'all'])
@@ -162,7 +168,7 @@ describe('the film page', () => {
     ['ar', 'الحصائر'],
     ['da', 'måtterne'],
     ['en', 'volunteers'],
-  ])('finds the film by a word of its %s transcript, in that language\'s index', async (lang, word) => {
+  ])("finds the film by a word of its %s transcript, in that language's index", async (lang, word) => {
     const context = await newContext()
     const page = await context.newPage()
     await page.goto(`${origin}/${lang}/films/${film}/`)
@@ -284,7 +290,7 @@ describe('visit mode', () => {
     expect(saved).not.toContain(f.renditions.find((r) => r.name === '720p')!.url)
   })
 
-  it('plays without network in the mother\'s language, full-screen with big controls, switching language without a reload', async () => {
+  it("plays without network in the mother's language, full-screen with big controls, switching language without a reload", async () => {
     await context.setOffline(true)
     await page.reload()
     // Set once the service worker has answered, which may be after the load event.
@@ -305,7 +311,9 @@ describe('visit mode', () => {
     expect(track!.lang).toBe('ar')
     expect(track!.active.join(' ')).toContain('أهلاً')
     await page.getByRole('button', { name: 'Dansk' }).click()
-    await page.waitForFunction(() => Array.from((document.getElementById('visit-video') as HTMLVideoElement).textTracks).some((t) => t.language === 'da' && t.mode === 'showing' && (t.cues?.length ?? 0) > 0))
+    await page.waitForFunction(() =>
+      Array.from((document.getElementById('visit-video') as HTMLVideoElement).textTracks).some((t) => t.language === 'da' && t.mode === 'showing' && (t.cues?.length ?? 0) > 0),
+    )
     ;[track] = await showingTrack(page, '#visit-video')
     expect(track!.lang).toBe('da')
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42)

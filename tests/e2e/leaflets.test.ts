@@ -30,7 +30,7 @@ describe('the leaflet web page', () => {
     await context.close()
   })
 
-  it('offers printing and is linked from the group\'s page only where the leaflet is translated', async () => {
+  it("offers printing and is linked from the group's page only where the leaflet is translated", async () => {
     const ar = await read('ar/aarhus/leaflet')
     expect(ar).toMatch(/<html lang="ar" dir="rtl"/)
     expect(ar).toContain('data-print')

@@ -44,7 +44,10 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
   /** The text of a public page's h1, read fresh from the server. */
   const heading = async (p: string) => {
     const html = await (await fetch(`${siteUrl}${p}`)).text()
-    return html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1]?.replace(/<[^>]+>/g, '').trim()
+    return html
+      .match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1]
+      ?.replace(/<[^>]+>/g, '')
+      .trim()
   }
   // Generous: on two busy CI cores a whole-site publish can take a minute; latency is for the bench.
   const until = async (check: () => Promise<boolean>, ms = 240_000) => {
@@ -106,7 +109,10 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     const somali = await heading('/so/activities/babymassage/')
     // An unfinished Somali draft of the same activity, which her publish must not publish.
     const somaliDraft = await loggedIn(editor)
-    const saved = await somaliDraft.page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=so&draft=true`, { headers: fromAdmin(), data: { title: 'Duugista ilmaha (qabyo)', _status: 'draft' } })
+    const saved = await somaliDraft.page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=so&draft=true`, {
+      headers: fromAdmin(),
+      data: { title: 'Duugista ilmaha (qabyo)', _status: 'draft' },
+    })
     expect(saved.ok(), await saved.text()).toBe(true)
     await somaliDraft.context.close()
     const context = await browser.newContext()
@@ -123,7 +129,10 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     await title.waitFor()
     await title.fill('تدليك الطفل: لمسة هادئة')
     await page.getByRole('button', { name: /^publish in/i }).click()
-    await page.getByText(/updated successfully|published successfully/i).first().waitFor()
+    await page
+      .getByText(/updated successfully|published successfully/i)
+      .first()
+      .waitFor()
     await until(async () => (await heading('/ar/activities/babymassage/')) === 'تدليك الطفل: لمسة هادئة')
     expect(await heading('/da/activities/babymassage/')).toBe(danish)
     expect(await heading('/so/activities/babymassage/')).toBe(somali)
@@ -171,7 +180,10 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
   it('a Danish change puts the "translation may be behind" notice on the public Arabic page', async () => {
     const { context, page } = await loggedIn(editor)
     // Not the activity the translator had open: Payload locks a document someone is editing.
-    const res = await page.request.patch(`${admin.url}/api/activities/${ids.mavetid}?locale=da`, { headers: fromAdmin(), data: { purpose: 'At styrke babyens nakke og ryg, og at mødrene ser, hvor meget deres baby kan.', _status: 'published' } })
+    const res = await page.request.patch(`${admin.url}/api/activities/${ids.mavetid}?locale=da`, {
+      headers: fromAdmin(),
+      data: { purpose: 'At styrke babyens nakke og ryg, og at mødrene ser, hvor meget deres baby kan.', _status: 'published' },
+    })
     expect(res.ok(), await res.text()).toBe(true)
     await until(async () => (await (await fetch(`${siteUrl}/ar/activities/mavetid/`)).text()).includes('data-outdated'))
     const html = await (await fetch(`${siteUrl}/ar/activities/mavetid/`)).text()
@@ -191,10 +203,16 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     // Not an activity opened in the admin above: Payload locks a document someone is editing.
     const live = await heading('/da/activities/saebebobler/')
     const draftTitle = 'Sæbebobler (kladde til forhåndsvisning)'
-    const res = await page.request.patch(`${adminAtLocalhost}/api/activities/${ids.saebebobler}?locale=da&draft=true`, { headers: fromAdmin(adminAtLocalhost), data: { title: draftTitle, _status: 'draft' } })
+    const res = await page.request.patch(`${adminAtLocalhost}/api/activities/${ids.saebebobler}?locale=da&draft=true`, {
+      headers: fromAdmin(adminAtLocalhost),
+      data: { title: draftTitle, _status: 'draft' },
+    })
     expect(res.ok(), await res.text()).toBe(true)
     // Someone else's half-written draft (min above max): shown as published, and named in the banner.
-    const broken = await page.request.patch(`${adminAtLocalhost}/api/activities/${ids.mavetid}?locale=da&draft=true`, { headers: fromAdmin(adminAtLocalhost), data: { babyAgeMonths: { min: 12, max: 3 }, _status: 'draft' } })
+    const broken = await page.request.patch(`${adminAtLocalhost}/api/activities/${ids.mavetid}?locale=da&draft=true`, {
+      headers: fromAdmin(adminAtLocalhost),
+      data: { babyAgeMonths: { min: 12, max: 3 }, _status: 'draft' },
+    })
     expect(broken.ok(), await broken.text()).toBe(true)
     // The admin's Preview button leads to the page in the preview.
     await page.goto(`${adminAtLocalhost}/admin/collections/activities/${ids.saebebobler}`)
@@ -207,7 +225,10 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     await until(async () => {
       const res = await page.request.get(href!)
       const html = await res.text()
-      const h1 = html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1]?.replace(/<[^>]+>/g, '').trim()
+      const h1 = html
+        .match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1]
+        ?.replace(/<[^>]+>/g, '')
+        .trim()
       if (h1 === 'The draft cannot be previewed') throw new Error(`The preview build failed:\n${html.match(/<pre>([\s\S]*?)<\/pre>/)?.[1]}`)
       if (res.status() === 200 && h1 === draftTitle) return true
       await new Promise((r) => setTimeout(r, 2000))
@@ -217,7 +238,9 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     expect(await page.locator('h1').first().textContent()).toBe(draftTitle)
     expect(await page.locator('.preview-banner').count()).toBe(1)
     expect(await page.locator('.preview-banner summary').textContent()).toBe('One draft is shown as published: it cannot be shown yet')
-    expect(await page.locator('.preview-banner li').textContent()).toBe('activities/mavetid: the latest draft cannot be previewed (babyAgeMonths: min must not exceed max (months)); the preview shows the published version')
+    expect(await page.locator('.preview-banner li').textContent()).toBe(
+      'activities/mavetid: the latest draft cannot be previewed (babyAgeMonths: min must not exceed max (months)); the preview shows the published version',
+    )
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex')
     expect(await axeViolations(page)).toEqual([])
     // Signed out: refused, the draft nowhere in the answer.
@@ -236,7 +259,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     await context.close()
   })
 
-  it('a page on another port of the host cannot use an editor\'s login; the admin\'s own page can', async () => {
+  it("a page on another port of the host cannot use an editor's login; the admin's own page can", async () => {
     const adminAtLocalhost = admin.url.replace('127.0.0.1', 'localhost')
     // Without the site's Content-Security-Policy: a page in the preview, or a script that got past
     // it, must still be refused by the admin itself.
@@ -246,11 +269,14 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     expect((await page.request.post(`${adminAtLocalhost}/api/users/login`, { data: editor })).ok()).toBe(true)
     // A plain form post (no CORS preflight), as a link in a guide could send it.
     const post = (slug: string) =>
-      page.evaluate(async ({ url, slug }) => {
-        const body = new FormData()
-        body.set('_payload', JSON.stringify({ slug, name: 'Probe', organisation: 'Probe', description: 'Probe', targetGroup: 'Probe', _status: 'published' }))
-        await fetch(url, { method: 'POST', body, mode: 'no-cors', credentials: 'include' })
-      }, { url: `${adminAtLocalhost}/api/programmes?locale=da`, slug })
+      page.evaluate(
+        async ({ url, slug }) => {
+          const body = new FormData()
+          body.set('_payload', JSON.stringify({ slug, name: 'Probe', organisation: 'Probe', description: 'Probe', targetGroup: 'Probe', _status: 'published' }))
+          await fetch(url, { method: 'POST', body, mode: 'no-cors', credentials: 'include' })
+        },
+        { url: `${adminAtLocalhost}/api/programmes?locale=da`, slug },
+      )
     const exists = async (slug: string) => {
       const res = await page.request.get(`${adminAtLocalhost}/api/programmes?where[slug][equals]=${slug}&draft=true&depth=0`, { headers: fromAdmin(adminAtLocalhost) })
       expect(res.ok(), await res.text()).toBe(true)

@@ -51,7 +51,7 @@ describe('the public site in Chromium', () => {
     await page.close()
   })
 
-  it('suggests the phone\'s language on the chooser, then the one chosen, without redirecting', async () => {
+  it("suggests the phone's language on the chooser, then the one chosen, without redirecting", async () => {
     const context = await browser().newContext({ locale: 'ar-SA' })
     const page = await context.newPage()
     await page.goto(`${origin}/`)
@@ -96,7 +96,12 @@ describe('the public site in Chromium', () => {
     })
     // Both refused by the page's policy, each reported (and taken here, so the test does not fail on them).
     const seen: string[] = []
-    await expect.poll(() => (seen.push(...takeCspViolations()), seen.join('\n'))).toMatch(/script-src[\s\S]*img-src|img-src[\s\S]*script-src/)
+    await expect
+      .poll(() => {
+        seen.push(...takeCspViolations())
+        return seen.join('\n')
+      })
+      .toMatch(/script-src[\s\S]*img-src|img-src[\s\S]*script-src/)
     expect(await page.evaluate(() => (window as { injected?: boolean }).injected)).toBeUndefined()
     expect(left.filter((u) => !u.startsWith(origin))).toEqual([])
     await context.close()

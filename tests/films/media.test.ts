@@ -86,9 +86,7 @@ describe('WebVTT validation', () => {
     await writeFile(path.join(outDir, 'index.html'), 'published')
     const error = await buildSite({ root, contentDir: content, outDir }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ContentError)
-    expect((error as ContentError).problems).toEqual([
-      `films/${film}.yaml line ${line} (subtitles.ar, WebVTT line 14): End timestamp is not greater than start timestamp.`,
-    ])
+    expect((error as ContentError).problems).toEqual([`films/${film}.yaml line ${line} (subtitles.ar, WebVTT line 14): End timestamp is not greater than start timestamp.`])
     expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('published')
     await rm(content, { recursive: true, force: true })
   })
@@ -100,7 +98,10 @@ describe('renditions', () => {
 
   it('has a 360p and a 720p H.264/AAC rendition of the whole film, the small one under 1 MB a minute, both with faststart', async () => {
     const names = await files()
-    for (const [name, height] of [['360p', 360], ['720p', 720]] as const) {
+    for (const [name, height] of [
+      ['360p', 360],
+      ['720p', 720],
+    ] as const) {
       const file = path.join(site(), 'films', film, names.find((n) => n.endsWith(`-${name}.mp4`))!)
       const p = probe(file)
       const video = p.streams.find((s) => s.codec_type === 'video')!
@@ -127,12 +128,34 @@ describe('renditions', () => {
   describe('the pipeline', () => {
     const dirs = privateFilmWorkspace((content) => {
       // A real original of 4 seconds: bars and a tone.
-      execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'smptebars=size=640x360:rate=15:duration=4', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=4', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', path.join(content, 'films', 'files', `${film}.mp4`)])
+      execFileSync('ffmpeg', [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-f',
+        'lavfi',
+        '-i',
+        'smptebars=size=640x360:rate=15:duration=4',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=440:duration=4',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-pix_fmt',
+        'yuv420p',
+        '-c:a',
+        'aac',
+        '-shortest',
+        path.join(content, 'films', 'files', `${film}.mp4`),
+      ])
     })
 
     const withVideo = { slug: film, video: `${film}.mp4` }
 
-    it('uses the film\'s video (a file in content/films/files/), and a second run does nothing', async () => {
+    it("uses the film's video (a file in content/films/files/), and a second run does nothing", async () => {
       const seen: string[] = []
       const media = await prepareFilm(dirs.content, withVideo, (what) => seen.push(what))
       expect(media.renditions.map((r) => r.name)).toEqual(['360p', '720p'])
@@ -177,7 +200,12 @@ describe('renditions', () => {
 
 describe('pruning the film cache', () => {
   const dirs = privateFilmWorkspace(async (content, cache) => {
-    for (const [name, seconds] of [['a', 1], ['b', 2], ['c', 3]] as const) makeVideo('mp4', seconds, path.join(content, 'films', 'files', `${name}.mp4`))
+    for (const [name, seconds] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ] as const)
+      makeVideo('mp4', seconds, path.join(content, 'films', 'files', `${name}.mp4`))
     // What an earlier build left of a film that has since been deleted.
     await mkdir(path.join(cache, 'slettet-film'))
     await writeFile(path.join(cache, 'slettet-film', '0123456789abcdef.json'), '{}')
@@ -202,7 +230,7 @@ describe('pruning the film cache', () => {
     return files.every((f) => !names.includes(f))
   }
 
-  it('keeps the current and the previous original\'s files, removes older ones and deleted films\' folders a run later', async () => {
+  it("keeps the current and the previous original's files, removes older ones and deleted films' folders a run later", async () => {
     const a = await build('a')
     expect(await readdir(dirs.cache)).toContain('slettet-film') // a build still running may need it
     const b = await build('b')

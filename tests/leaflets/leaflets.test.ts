@@ -44,8 +44,7 @@ describe('leaflet PDFs', () => {
   const shortUrl = (lang: LocaleCode) => absolute(urls.shortCode(codeFor(set, set.municipalities.find((m) => m.slug === municipality)!.shortCode, lang)!.code), process.env.SITE_URL)
   const leaflet = () => leafletFor(set, { slug: municipality })!
   /** The leaflet's own sentences in a language, as the translator wrote them. */
-  const sentences = (lang: LocaleCode) =>
-    leafletTextFields.flatMap((f) => (leaflet()[f]?.[lang] ?? '').split(/(?<=[.!?۔።])\s+/).filter(Boolean))
+  const sentences = (lang: LocaleCode) => leafletTextFields.flatMap((f) => (leaflet()[f]?.[lang] ?? '').split(/(?<=[.!?۔።])\s+/).filter(Boolean))
   /**
    * A sentence of the leaflet is in the PDF's text. Arabic script tolerates a quarter of its letters
    * misplaced: pdftotext files glyphs that Chromium placed with vertical offsets (cursive
@@ -79,25 +78,31 @@ describe('leaflet PDFs', () => {
     for (const j of jobs) expect(existsSync(file(j)), j.file).toBe(true)
   })
 
-  it.each(langs)('%s: the municipality, the weekday and the leaflet\'s own sentences', (lang) => {
+  it.each(langs)("%s: the municipality, the weekday and the leaflet's own sentences", (lang) => {
     const text = squash(pdfText(path.join(out, `${municipality}-${lang}.pdf`)))
     const m = set.municipalities.find((x) => x.slug === municipality)!
     expect(text).toContain(squash(m.name[lang] ?? m.name.da!))
     expect(text).toContain(squash(weekdayName(m.schedule.weekday, lang)))
     // A known sentence, exactly: "It is free, and volunteers lead the group."
-    const known = leaflet().practical[lang]!.split(/(?<=[.۔።])\s+/).at(-1)!
+    const known = leaflet()
+      .practical[lang]!.split(/(?<=[.۔።])\s+/)
+      .at(-1)!
     expect(text).toContain(squash(known))
     for (const s of sentences(lang)) expectSentence(text, s, lang)
     // Not Danish in another language's clothes: the Danish text is not there.
     if (lang !== 'da') for (const s of sentences('da')) expect(text).not.toContain(squash(s))
   })
 
-  it.each(langs)('%s: every font is embedded, the script\'s own font among them', (lang) => {
+  it.each(langs)("%s: every font is embedded, the script's own font among them", (lang) => {
     const fonts = pdfFonts(path.join(out, `${municipality}-${lang}.pdf`))
     expect(fonts.length).toBeGreaterThan(0)
     expect(fonts.filter((f) => !f.embedded)).toEqual([])
     const own = scriptFont[lang]
-    if (own) expect(fonts.map((f) => f.name).some((n) => n.includes(own)), `${own} in ${fonts.map((f) => f.name).join(', ')}`).toBe(true)
+    if (own)
+      expect(
+        fonts.map((f) => f.name).some((n) => n.includes(own)),
+        `${own} in ${fonts.map((f) => f.name).join(', ')}`,
+      ).toBe(true)
   })
 
   it.each(printed)('%s has the designed page count (two A5 pages)', (f) => {
@@ -159,7 +164,9 @@ describe('leaflet PDFs', () => {
       // The command itself: says what is missing, goes on with the others, exits 0.
       const cli = (args: string[]) =>
         spawnSync(process.execPath, ['--import', 'tsx', 'scripts/leaflets.ts', '--site', inject('siteDir'), '--out', outDir, '--municipality', municipality, ...args], {
-          cwd: root, encoding: 'utf8', env: { ...process.env, MODERSMAL_CONTENT_DIR: content },
+          cwd: root,
+          encoding: 'utf8',
+          env: { ...process.env, MODERSMAL_CONTENT_DIR: content },
         })
       const both = cli(['--lang', 'ti,da', '--no-bilingual'])
       expect(both.status, both.stderr).toBe(0)

@@ -26,7 +26,10 @@ describe('QR print pack', () => {
   })
 
   it('has an SVG and a PNG for every living code, and lists them all', async () => {
-    const living = set.codes.filter((c) => !c.retired).map((c) => c.code).sort()
+    const living = set.codes
+      .filter((c) => !c.retired)
+      .map((c) => c.code)
+      .sort()
     expect(entries.map((e) => e.code).sort()).toEqual(living)
     const files = await readdir(out)
     for (const code of living) {

@@ -10,7 +10,12 @@ describe('locale registry', () => {
   })
 
   it('writes exactly Arabic, Farsi, Dari, Pashto, Urdu and Sorani right to left', () => {
-    expect(locales.filter((l) => l.dir === 'rtl').map((l) => l.code).sort()).toEqual(['ar', 'ckb', 'fa', 'prs', 'ps', 'ur'])
+    expect(
+      locales
+        .filter((l) => l.dir === 'rtl')
+        .map((l) => l.code)
+        .sort(),
+    ).toEqual(['ar', 'ckb', 'fa', 'prs', 'ps', 'ur'])
   })
 
   it('falls back to the script list when Intl knows no direction', () => {

@@ -32,12 +32,12 @@ describe('static site build from content/ alone', () => {
 
   it('marks untranslated text with its own language and keeps it out of the search index', async () => {
     const vejle = (await loadContent(repoContent)).municipalities.find((m) => m.slug === 'vejle')!
-    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+    const escaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
     // Somali has no intro yet: the Danish text shows, marked as Danish, outside the Somali index.
     expect(vejle.intro.so).toBeUndefined()
-    expect(await html('so/vejle')).toContain(`<p lang="da" dir="ltr" data-pagefind-ignore="all">${escape(vejle.intro.da!)}</p>`)
+    expect(await html('so/vejle')).toContain(`<p lang="da" dir="ltr" data-pagefind-ignore="all">${escaped(vejle.intro.da!)}</p>`)
     // Arabic has its own intro: shown as the page's own language.
-    expect(await html('ar/vejle')).toContain(`<p>${escape(vejle.intro.ar!)}</p>`)
+    expect(await html('ar/vejle')).toContain(`<p>${escaped(vejle.intro.ar!)}</p>`)
   })
 
   it('isolates phone numbers and e-mail addresses inside right-to-left text', async () => {
@@ -66,9 +66,7 @@ describe('static site build from content/ alone', () => {
     const origin = 'http://localhost:4321'
     const locs = [...sitemap.matchAll(/<loc>http:\/\/localhost:4321(\/[^<]*)<\/loc>/g)].map((m) => m[1]!)
     for (const loc of locs) expect(existsSync(path.join(out, loc, 'index.html')), loc).toBe(true)
-    const built = (await readdir(out, { recursive: true }))
-      .filter((f) => /^[a-z]+\/(visit|films|[^/]+\/leaflet(\/bilingual)?)\/index\.html$/.test(f))
-      .map((f) => `/${path.dirname(f)}/`)
+    const built = (await readdir(out, { recursive: true })).filter((f) => /^[a-z]+\/(visit|films|[^/]+\/leaflet(\/bilingual)?)\/index\.html$/.test(f)).map((f) => `/${path.dirname(f)}/`)
     expect(built.filter((p) => p.endsWith('/leaflet/bilingual/')).length).toBeGreaterThan(0)
     expect(built.filter((p) => p.endsWith('/visit/'))).toHaveLength(locales.length)
     expect(built.filter((p) => !locs.includes(p))).toEqual([])
@@ -122,7 +120,7 @@ describe('static site build from content/ alone', () => {
     for (const p of pages) {
       const page = await readFile(path.join(out, p), 'utf8')
       const policy = page.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1]
-      if (!policy || !policy.includes("default-src 'self'") || /'unsafe-inline'|'unsafe-eval'|\*|https?:/.test(policy)) missing.push(p)
+      if (!policy?.includes("default-src 'self'") || /'unsafe-inline'|'unsafe-eval'|\*|https?:/.test(policy)) missing.push(p)
       // Every inline script that runs is one Astro bundled (and hashed): none written by hand.
       for (const [, attrs, body] of page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g))
         if (!/src=|type="application\/json"/.test(attrs!) && !policy?.includes(cspHash(body!))) missing.push(`${p}: an inline script without its hash`)

@@ -63,6 +63,9 @@ describe('the plan sheet', () => {
 
   it('names each guest once, with the activities she comes for', () => {
     const invited = guests([item('a', 10, [], 'dentist'), item('b', 10), item('c', 10, [], 'dentist'), item('d', 10, [], 'midwife')])
-    expect(invited.map((g) => [g.guest, g.for.map((f) => f.slug)])).toEqual([['dentist', ['a', 'c']], ['midwife', ['d']]])
+    expect(invited.map((g) => [g.guest, g.for.map((f) => f.slug)])).toEqual([
+      ['dentist', ['a', 'c']],
+      ['midwife', ['d']],
+    ])
   })
 })

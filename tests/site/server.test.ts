@@ -66,7 +66,7 @@ describe('the site server under malformed requests', () => {
     expect(Buffer.from(await res.arrayBuffer())).toEqual(film.subarray(990))
   })
 
-  it('serves a printed short code\'s page without its slash, and nothing outside the folder', async () => {
+  it("serves a printed short code's page without its slash, and nothing outside the folder", async () => {
     const code = await get('/q/GLO')
     expect(code.status).toBe(200)
     expect(await code.text()).toContain('Glostrup')

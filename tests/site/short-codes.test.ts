@@ -26,7 +26,7 @@ describe('short codes and old URLs', () => {
     await rm(file('aarhus'))
     await rm(file('roskilde'))
     const codes = await readFile(path.join(content, 'shortcodes.yaml'), 'utf8')
-    await writeFile(path.join(content, 'shortcodes.yaml'), codes.replace(/(  municipality: ROS\n  locale: \w+\n  issued: "[\d-]+"\n)/g, '$1  retired: "2026-12-01"\n'))
+    await writeFile(path.join(content, 'shortcodes.yaml'), codes.replace(/( {2}municipality: ROS\n {2}locale: \w+\n {2}issued: "[\d-]+"\n)/g, '$1  retired: "2026-12-01"\n'))
     out = path.join(await mkdtemp(path.join(tmpdir(), 'modersmal-codes-')), 'dist')
     await buildSite({ root, contentDir: content, outDir: out })
   })
@@ -45,14 +45,14 @@ describe('short codes and old URLs', () => {
     }
   })
 
-  it('keeps a renamed municipality\'s codes and old URLs working', async () => {
+  it("keeps a renamed municipality's codes and old URLs working", async () => {
     expect(refreshTarget(await read('q/AARAR/index.html'))).toBe('/ar/aarhus-tilst/')
     expect(refreshTarget(await read('ar/aarhus/index.html'))).toBe('/ar/aarhus-tilst/')
     expect(await read('_redirects')).toContain('/q/AARAR /ar/aarhus-tilst/ 301')
     expect(await read('_redirects')).toContain('/ti/aarhus/ /ti/aarhus-tilst/ 301')
   })
 
-  it('sends a retired code to the nearest living page: its language\'s home', async () => {
+  it("sends a retired code to the nearest living page: its language's home", async () => {
     expect(refreshTarget(await read('q/ROSTI/index.html'))).toBe('/ti/')
   })
 

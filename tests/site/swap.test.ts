@@ -35,7 +35,10 @@ describe('swapping a build in', () => {
     const failures: string[] = []
     const reader = (async () => {
       while (reading) {
-        await readFile(path.join(out, 'index.html'), 'utf8').then((t) => seen.add(t), (e: Error) => failures.push(e.message))
+        await readFile(path.join(out, 'index.html'), 'utf8').then(
+          (t) => seen.add(t),
+          (e: Error) => failures.push(e.message),
+        )
       }
     })()
     for (let i = 1; i <= 100; i++) await swapIn(await built(`version ${i}`), out, `${process.pid}-${i}`)

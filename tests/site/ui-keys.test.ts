@@ -10,7 +10,7 @@ import { useTranslations } from '../../site/lib/i18n.ts'
 // i18next answers a key it cannot find with the key itself.
 const t = useTranslations('da', 'catalogue')
 
-describe('the catalogue filters\' labels', () => {
+describe("the catalogue filters' labels", () => {
   it.each(facets.map((f) => [f.name, f] as const))('%s: its name and every value have a Danish label', (_, facet) => {
     expect(t(facetNameKey(facet.name))).not.toBe(facetNameKey(facet.name))
     const unlabelled = facet.values.filter((v) => {
@@ -22,7 +22,7 @@ describe('the catalogue filters\' labels', () => {
 })
 
 describe('typed keys', () => {
-  it('a key Danish does not have is a type error, not a string on a mother\'s screen', () => {
+  it("a key Danish does not have is a type error, not a string on a mother's screen", () => {
     const common = useTranslations('ar')
     // @ts-expect-error: no such key in locales/da/common.json (tsc fails if keys stop being typed)
     expect(common('noSuchKey')).toBe('noSuchKey')

@@ -23,11 +23,12 @@ export async function launchChromium(): Promise<Browser> {
   return new Proxy(browser, {
     get(target, prop) {
       if (prop === 'newContext') return async (...args: Parameters<Browser['newContext']>) => watch(await target.newContext(...args))
-      if (prop === 'newPage') return async (...args: Parameters<Browser['newPage']>) => {
-        const page = await target.newPage(...args)
-        watch(page.context())
-        return page
-      }
+      if (prop === 'newPage')
+        return async (...args: Parameters<Browser['newPage']>) => {
+          const page = await target.newPage(...args)
+          watch(page.context())
+          return page
+        }
       const value = Reflect.get(target, prop) as unknown
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
     },

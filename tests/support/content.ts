@@ -22,7 +22,9 @@ export async function readTree(root: string, only?: string[]): Promise<Map<strin
     }
   }
   for (const sub of only ?? ['.']) {
-    await walk(path.join(root, sub)).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e })
+    await walk(path.join(root, sub)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e
+    })
   }
   return out
 }

@@ -18,7 +18,10 @@ export interface PdfFont {
 }
 
 export function pdfFonts(file: string): PdfFont[] {
-  const lines = run('pdffonts', [file]).split('\n').slice(2).filter((l) => l.trim())
+  const lines = run('pdffonts', [file])
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
   // name type encoding emb sub uni object ID: read the three yes/no columns from the end.
   return lines.map((l) => {
     const cols = l.trim().split(/\s+/)

@@ -18,7 +18,8 @@ export async function unitsOf(xml: string): Promise<SeenUnit[]> {
   const walk = (entries: Record<string, XliffUnit | XliffGroup>) => {
     for (const [id, e] of Object.entries(entries)) {
       if ('groupUnits' in e) walk(e.groupUnits)
-      else out.push({ id, source: String(e.source ?? ''), ...(e.target !== undefined ? { target: String(e.target) } : {}), notes: e.note === undefined ? [] : Array.isArray(e.note) ? e.note : [e.note] })
+      else
+        out.push({ id, source: String(e.source ?? ''), ...(e.target !== undefined ? { target: String(e.target) } : {}), notes: e.note === undefined ? [] : Array.isArray(e.note) ? e.note : [e.note] })
     }
   }
   for (const file of Object.values(js.resources)) walk(file)

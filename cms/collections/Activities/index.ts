@@ -11,10 +11,13 @@ const range = (name: string, min: number, max: number, description: string): Gro
   type: 'group',
   admin: { description },
   fields: [
-    { type: 'row', fields: [
-      { name: 'min', type: 'number', required: true, min, max },
-      { name: 'max', type: 'number', required: true, min, max },
-    ] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'min', type: 'number', required: true, min, max },
+        { name: 'max', type: 'number', required: true, min, max },
+      ],
+    },
   ],
 })
 

@@ -13,13 +13,26 @@ import { optionsOf } from '../options.ts'
  */
 export const AuditEvents: CollectionConfig = {
   slug: 'audit-events',
-  admin: { useAsTitle: 'summary', defaultColumns: ['at', 'actorEmail', 'action', 'target', 'locale', 'summary'], group: 'Admin', description: 'Append-only: who created, changed, published, unpublished or deleted what.' },
+  admin: {
+    useAsTitle: 'summary',
+    defaultColumns: ['at', 'actorEmail', 'action', 'target', 'locale', 'summary'],
+    group: 'Admin',
+    description: 'Append-only: who created, changed, published, unpublished or deleted what.',
+  },
   // Nobody edits an event, so nothing to lock.
   lockDocuments: false,
   access: { read: isAdmin, create: () => false, update: () => false, delete: () => false },
   hooks: {
-    beforeChange: [({ operation }) => { if (operation !== 'create') throw new Refused('The audit log is append-only: an event cannot be changed.', 403) }],
-    beforeDelete: [() => { throw new Refused('The audit log is append-only: an event cannot be deleted.', 403) }],
+    beforeChange: [
+      ({ operation }) => {
+        if (operation !== 'create') throw new Refused('The audit log is append-only: an event cannot be changed.', 403)
+      },
+    ],
+    beforeDelete: [
+      () => {
+        throw new Refused('The audit log is append-only: an event cannot be deleted.', 403)
+      },
+    ],
   },
   // The order they happened in.
   defaultSort: '-at',

@@ -11,7 +11,10 @@ import { contentVersions } from '../options.ts'
 const validateChapters: ArrayFieldValidation = (value, { siblingData }) => {
   const rows = (Array.isArray(value) ? value : []) as Array<{ start?: number | null }>
   const duration = (siblingData as { durationSeconds?: number }).durationSeconds
-  const problems = chapterProblems(rows.map((r) => r.start ?? 0), duration)
+  const problems = chapterProblems(
+    rows.map((r) => r.start ?? 0),
+    duration,
+  )
   return problems.length === 0 ? true : problems.map((p) => `Chapter ${p.index + 1}: ${p.message}`).join('; ')
 }
 

@@ -51,7 +51,13 @@ export const Guides: CollectionConfig = {
     { name: 'summary', type: 'textarea', localized: true, required: true },
     { name: 'body', type: 'richText', localized: true, required: true, editor: guideEditor },
     { name: 'relatedActivities', type: 'relationship', relationTo: 'activities', hasMany: true },
-    { name: 'relatedOfferKinds', type: 'select', hasMany: true, options: optionsOf(localOfferKinds), admin: { description: 'Local offers of these kinds are shown beside the guide in each municipality.' } },
+    {
+      name: 'relatedOfferKinds',
+      type: 'select',
+      hasMany: true,
+      options: optionsOf(localOfferKinds),
+      admin: { description: 'Local offers of these kinds are shown beside the guide in each municipality.' },
+    },
     // Filled in by the person who checked the text; the site claims a review only then.
     {
       name: 'lastReviewed',

@@ -49,10 +49,19 @@ export const Municipalities: CollectionConfig = {
         { name: 'postalCode', type: 'text', required: true, validate: (v: string | null | undefined) => (v && /^\d{4}$/.test(v) ? true : 'A Danish postal code has 4 digits.') },
         { name: 'city', type: 'text', required: true },
         // Two numbers rather than a point field: PostgreSQL points need PostGIS, a server extension.
-        { name: 'geo', type: 'group', fields: [{ type: 'row', fields: [
-          { name: 'lat', type: 'number', min: -90, max: 90 },
-          { name: 'lng', type: 'number', min: -180, max: 180 },
-        ] }] },
+        {
+          name: 'geo',
+          type: 'group',
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'lat', type: 'number', min: -90, max: 90 },
+                { name: 'lng', type: 'number', min: -180, max: 180 },
+              ],
+            },
+          ],
+        },
         { name: 'directions', type: 'textarea', localized: true },
       ],
     },
@@ -85,7 +94,7 @@ export const Municipalities: CollectionConfig = {
           name: 'whatsappUrl',
           type: 'text',
           label: 'WhatsApp chat',
-          admin: { description: 'A WhatsApp chat with the shared number: https://wa.me/ and its digits. Never the group\'s invite link: a mother is added to the group after she has said yes.' },
+          admin: { description: "A WhatsApp chat with the shared number: https://wa.me/ and its digits. Never the group's invite link: a mother is added to the group after she has said yes." },
           // The content schema's own rule, so a save the export would refuse is refused here.
           validate: (v: string | null | undefined, { siblingData }: { siblingData: { phone?: string } }) => (v ? (whatsappProblem(v, siblingData?.phone) ?? true) : true),
         },

@@ -77,8 +77,7 @@ export const Users: CollectionConfig = {
       relationTo: 'municipalities',
       saveToJWT: true,
       admin: { condition: (data) => data?.role === 'coordinator', description: 'The one municipality this coordinator keeps current.' },
-      validate: (value: unknown, { siblingData }: { siblingData: { role?: string } }) =>
-        siblingData?.role !== 'coordinator' || value ? true : 'A coordinator needs a municipality.',
+      validate: (value: unknown, { siblingData }: { siblingData: { role?: string } }) => (siblingData?.role !== 'coordinator' || value ? true : 'A coordinator needs a municipality.'),
     },
   ],
 }

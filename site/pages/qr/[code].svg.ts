@@ -9,5 +9,4 @@ export const getStaticPaths: GetStaticPaths = async () => {
   return [...codes.filter((c) => !c.retired).map((c) => c.code), ...municipalities.map((m) => m.shortCode)].map((code) => ({ params: { code } }))
 }
 
-export const GET: APIRoute = async ({ params, site }) =>
-  new Response(await qrSvg(absolute(urls.shortCode(params.code!), site)), { headers: { 'content-type': 'image/svg+xml' } })
+export const GET: APIRoute = async ({ params, site }) => new Response(await qrSvg(absolute(urls.shortCode(params.code!), site)), { headers: { 'content-type': 'image/svg+xml' } })
