@@ -8,6 +8,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { staffOf } from '../access/roles.ts'
 import type { AuditAction } from '../collections/AuditEvents/actions.ts'
+import type { AuditEvent } from '../payload-types.ts'
 import { keepingLocale, readStored } from './inTransaction.ts'
 
 const ignored = new Set(['id', 'createdAt', 'updatedAt', '_status', 'sourceHashes', 'sourceUpdated', 'translations'])
@@ -31,7 +32,8 @@ async function record(req: PayloadRequest, event: { action: AuditAction; target:
         actorRole: actor?.role ?? 'system',
         ...event,
         fields: event.fields ?? null,
-        access: event.access ?? null,
+        // Plain JSON: an account's role, languages and municipality (ids), before and after.
+        access: (event.access ?? null) as AuditEvent['access'],
       },
     }),
   )

@@ -22,7 +22,15 @@ export interface References {
   idOf(collection: string, slug: string): number | string
 }
 
-type Doc = Record<string, unknown>
+/** A Payload document as the sync layer sees it: a map of fields, walked by the field tree. */
+export type Doc = Record<string, unknown>
+
+/**
+ * Documents of any collection as field maps. The generated types (cms/payload-types.ts) describe
+ * each collection; conversion works on all of them by their field trees, so it reads them untyped.
+ */
+export const asDocs = (docs: readonly object[]): Doc[] => docs as Doc[]
+
 const isEmpty = (v: unknown) =>
   v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
 

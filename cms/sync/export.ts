@@ -13,7 +13,7 @@ import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
 import { contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { serializeDocument } from '../../content/serialize.ts'
 import { fromPayloadRefs } from './references.ts'
-import { contentDocument } from './convert.ts'
+import { asDocs, contentDocument, type Doc } from './convert.ts'
 import { withContentLock } from './contentLock.ts'
 import { contentProblems } from './validate.ts'
 import { removeAbandoned } from '../../system/processes.ts'
@@ -22,8 +22,6 @@ export interface ExportResult {
   counts: Record<ContentKind, number>
   warnings: string[]
 }
-
-type Doc = Record<string, unknown>
 
 export async function exportContent(payload: Payload, contentRoot: string, opts: { drafts?: boolean } = {}): Promise<ExportResult> {
   const refs = fromPayloadRefs()
@@ -45,8 +43,8 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
     // carries only the translations that are published themselves.
     const live =
       opts.drafts || !config.versions?.drafts
-        ? (docs as Doc[])
-        : (docs as Doc[]).flatMap((d) => {
+        ? asDocs(docs)
+        : asDocs(docs).flatMap((d) => {
             const locales = publishedLocales(d)
             return locales.includes(sourceLocale) ? [onlyLocales(config.fields, d, new Set(locales))] : []
           })
@@ -141,7 +139,7 @@ async function previewable(payload: Payload, kind: ContentKind, fields: Field[],
   return drafts.flatMap((d) => {
     const p = problems.get(d)
     if (!p) return [d]
-    const published = (docs as Doc[]).find((x) => x.id === d.id)
+    const published = asDocs(docs).find((x) => x.id === d.id)
     const locales = published ? publishedLocales(published) : []
     const show = published && (!versioned || locales.includes(sourceLocale)) ? [versioned ? onlyLocales(fields, published, new Set(locales)) : published] : []
     warnings.push(

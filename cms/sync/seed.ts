@@ -10,7 +10,7 @@ import { filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { sourceLocale } from '../../locales/registry.ts'
 import { localesIn } from '../../content/schema/index.ts'
 import { fromPayloadRefs, type ContentReferences } from './references.ts'
-import { toPayload } from './convert.ts'
+import { toPayload, type Doc } from './convert.ts'
 
 export interface SeedResult {
   counts: Record<ContentKind, number>
@@ -55,7 +55,7 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
             ...common,
             id: created.id,
             locale,
-            data: { ...toPayload(fields, doc, locale, refs, existing as Record<string, unknown>), _status: 'published' },
+            data: { ...toPayload(fields, doc, locale, refs, existing as Doc | undefined), _status: 'published' },
           } as Parameters<Payload['update']>[0])
           writes++
         }

@@ -17,7 +17,7 @@ import { contentKinds, type ContentKind } from '../../content/collections.ts'
 import { buildXliff, parseXliff, planImport, targetLocale, type CollectionDoc, type Refusal, type XliffDoc, type XliffExport } from '../../content/xliff.ts'
 import { sourceLocale, type LocaleCode } from '../../locales/registry.ts'
 import { statusIn } from '../publish/localeStatus.ts'
-import { fromPayload, toPayload, type References } from './convert.ts'
+import { asDocs, fromPayload, toPayload, type References } from './convert.ts'
 
 /** Ids stand in for slugs: XLIFF needs no references, and the writes send them back unchanged. */
 const idRefs: References = {
@@ -40,7 +40,7 @@ async function latest(payload: Payload, collection: ContentKind, req?: Parameter
     sort: 'slug',
     ...(req ? { req } : {}),
   })
-  return docs as unknown as Raw[]
+  return asDocs(docs) as Raw[]
 }
 
 const toContent = (payload: Payload, collection: ContentKind, raw: Raw) => fromPayload(payload.collections[collection].config.fields, raw, idRefs, () => {}) as XliffDoc

@@ -7,18 +7,14 @@ import { sql as sqliteSql } from '@payloadcms/db-sqlite'
 import { sql as pgSql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { databases, startTestCms, type TestCms } from '../support/cms.ts'
-
-type User = Record<string, unknown> & { id: number | string; collection: 'users' }
-type Event = { action: string; actorEmail: string | null; actorRole: string; target: string; locale: string | null; fields: string[] | null; access: unknown; summary: string }
+import { databases, startTestCms, type TestCms, createStaff, type Staff } from '../support/cms.ts'
 
 describe.each(databases)('the audit log on %s', (kind) => {
   let cms: TestCms
   let payload: Payload
-  const users: Record<string, User> = {}
+  const users: Record<string, Staff> = {}
   const as = (role: string) => ({ overrideAccess: false, user: users[role] }) as const
-  const eventsOf = async (target: string) =>
-    (await payload.find({ collection: 'audit-events', where: { target: { equals: target } }, sort: 'id', limit: 100, overrideAccess: true })).docs as unknown as Event[]
+  const eventsOf = async (target: string) => (await payload.find({ collection: 'audit-events', where: { target: { equals: target } }, sort: 'id', limit: 100, overrideAccess: true })).docs
   const count = async () => (await payload.count({ collection: 'audit-events', overrideAccess: true })).totalDocs
   /** A statement straight to the database; its error with the database's own reason. */
   const raw = (statement: string) => {
@@ -37,8 +33,7 @@ describe.each(databases)('the audit log on %s', (kind) => {
       ['editor', {}],
       ['translator', { translatorLocales: ['ar'] }],
     ] as const) {
-      const u = await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@example.org`, password: 'test-password-1', role, ...extra } })
-      users[role] = { ...(u as unknown as User), collection: 'users' }
+      users[role] = await createStaff(payload, role, extra)
     }
   })
   afterAll(async () => cms?.close())

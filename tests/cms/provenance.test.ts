@@ -12,17 +12,15 @@ import { loadContent } from '../../content/load.ts'
 import { documentStates, outdated } from '../../content/translations.ts'
 import { exportContent } from '../../cms/sync/export.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
-import { databases, startTestCms, type TestCms } from '../support/cms.ts'
+import { databases, startTestCms, type TestCms, createStaff, type Staff } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
-
-type User = Record<string, unknown> & { id: number | string; collection: 'users' }
 
 describe.each(databases)('translation provenance on %s', (kind) => {
   let cms: TestCms
   let payload: Payload
   let out: string
   let id: number | string
-  const users: Record<string, User> = {}
+  const users: Record<string, Staff> = {}
   const as = (role: string) => ({ overrideAccess: false, user: users[role] }) as const
   const today = new Date().toISOString().slice(0, 10)
   const exported = async () => {
@@ -40,8 +38,7 @@ describe.each(databases)('translation provenance on %s', (kind) => {
       ['editor', {}],
       ['translator', { translatorLocales: ['ar'] }],
     ] as const) {
-      const u = await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@example.org`, password: 'test-password-1', role, ...extra } })
-      users[role] = { ...(u as unknown as User), collection: 'users' }
+      users[role] = await createStaff(payload, role, extra)
     }
   })
   afterAll(async () => {

@@ -10,7 +10,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mediaFilesDir } from '../../content/load.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
-import { databases, startTestCms, type TestCms } from '../support/cms.ts'
+import { databases, startTestCms, type TestCms, createStaff, type Staff, fieldsOf } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
 import { makeVideo } from '../support/video.ts'
 
@@ -82,7 +82,7 @@ function copyable(doc: Record<string, unknown>): Record<string, unknown> {
 describe.each(databases)('role matrix on %s', (kind) => {
   let cms: TestCms
   let payload: Payload
-  const users: Partial<Record<Role, Record<string, unknown>>> = {}
+  const users: Partial<Record<Role, Staff>> = {}
   const templates: Record<string, Record<string, unknown>> = {}
   const ids: Record<string, number | string> = {}
   let counter = 0
@@ -115,9 +115,7 @@ describe.each(databases)('role matrix on %s', (kind) => {
     for (const [collection, c] of Object.entries(collections)) {
       ids[`${collection}/own`] = await idOf(collection, c.slug)
       if (c.other) ids[`${collection}/other`] = await idOf(collection, c.other)
-      templates[collection] = copyable(
-        (await payload.findByID({ collection: collection as CollectionSlug, id: ids[`${collection}/own`]!, locale: 'da', depth: 0, overrideAccess: true })) as Record<string, unknown>,
-      )
+      templates[collection] = copyable(fieldsOf(await payload.findByID({ collection: collection as CollectionSlug, id: ids[`${collection}/own`]!, locale: 'da', depth: 0, overrideAccess: true })))
       if (collection === 'guides') templates.guides!.topic = 'screen-time'
       // A document nobody outside the staff may see.
       if (collection !== 'media') await create(collection, { overrideAccess: true, draft: true, data: { ...freshData(collection), slug: `kladde-${collection}`, _status: 'draft' } })
@@ -131,8 +129,7 @@ describe.each(databases)('role matrix on %s', (kind) => {
       ['translator', { translatorLocales: ['ar'] }],
       ['coordinator', { municipality: aarhus }],
     ] as const) {
-      const u = await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@example.org`, password: 'test-password-1', role, ...extra } })
-      users[role] = { ...u, collection: 'users' }
+      users[role] = await createStaff(payload, role, extra)
     }
   })
   afterAll(async () => cms?.close())
@@ -215,7 +212,8 @@ describe.each(databases)('role matrix on %s', (kind) => {
 
   it('publishing Arabic publishes only the Arabic: Danish and Somali drafts stay unpublished', async () => {
     const id = ids['activities/own']!
-    const published = () => payload.findByID({ collection: 'activities', id, locale: 'all', draft: false, depth: 0, overrideAccess: true }) as Promise<Record<string, Record<string, unknown>>>
+    const published = () =>
+      payload.findByID({ collection: 'activities', id, locale: 'all', draft: false, depth: 0, overrideAccess: true }).then((d) => fieldsOf<Record<string, Record<string, unknown>>>(d))
     const before = await published()
     await payload.update({ collection: 'activities', id, locale: 'da', draft: true, ...as('editor'), data: { title: 'Kladde: babymassage', _status: 'draft' } })
     await payload.update({ collection: 'activities', id, locale: 'so', draft: true, ...as('editor'), data: { title: 'Qabyo: duugista ilmaha', _status: 'draft' } })
@@ -228,7 +226,7 @@ describe.each(databases)('role matrix on %s', (kind) => {
     expect(after._status!.ar).toBe('published')
     expect(after._status!.so).not.toBe('published')
     // The drafts are kept, for their authors to finish.
-    const latest = (await payload.findByID({ collection: 'activities', id, locale: 'all', draft: true, depth: 0, overrideAccess: true })) as Record<string, Record<string, unknown>>
+    const latest = fieldsOf<Record<string, Record<string, unknown>>>(await payload.findByID({ collection: 'activities', id, locale: 'all', draft: true, depth: 0, overrideAccess: true }))
     expect(latest.title!.da).toBe('Kladde: babymassage')
     expect(latest.title!.so).toBe('Qabyo: duugista ilmaha')
   })

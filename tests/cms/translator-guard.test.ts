@@ -7,21 +7,20 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedContent } from '../../cms/sync/seed.ts'
-import { databases, startTestCms, type TestCms } from '../support/cms.ts'
+import { databases, startTestCms, type TestCms, createStaff, type Staff, fieldsOf } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
 
-type User = Record<string, unknown> & { id: number | string; collection: 'users' }
 type Doc = Record<string, unknown> & { id: number | string }
 type Refusal = { message: string; data?: { errors?: Array<{ path: string; message: string }> } }
 
 describe.each(databases)('the translator guard on %s', (kind) => {
   let cms: TestCms
   let payload: Payload
-  const users: Record<string, User> = {}
+  const users: Record<string, Staff> = {}
   const ids: Record<string, number | string> = {}
   const as = (role: string) => ({ overrideAccess: false, user: users[role] }) as const
   const stored = (collection: 'activities' | 'municipalities', locale = 'ar', draft = true) =>
-    payload.findByID({ collection, id: ids[collection]!, locale: locale as 'ar', draft, depth: 0, overrideAccess: true }) as Promise<Doc>
+    payload.findByID({ collection, id: ids[collection]!, locale: locale as 'ar', draft, depth: 0, overrideAccess: true }).then((d) => fieldsOf<Doc>(d))
   const refusal = (p: Promise<unknown>) =>
     p.then(
       () => null,
@@ -42,8 +41,7 @@ describe.each(databases)('the translator guard on %s', (kind) => {
       ['editor', {}],
       ['translator', { translatorLocales: ['ar'] }],
     ] as const) {
-      const u = await payload.create({ collection: 'users', overrideAccess: true, data: { email: `${role}@example.org`, password: 'test-password-1', role, ...extra } })
-      users[role] = { ...(u as unknown as User), collection: 'users' }
+      users[role] = await createStaff(payload, role, extra)
     }
   })
   afterAll(async () => cms?.close())
@@ -86,7 +84,7 @@ describe.each(databases)('the translator guard on %s', (kind) => {
 
   it('refuses a new row in a shared list', async () => {
     const before = await stored('municipalities')
-    const schedule = before.schedule as { rounds?: unknown[] }
+    const schedule = before.schedule as { rounds?: Array<{ startDate?: string; endDate?: string }> }
     const rounds = [...(schedule.rounds ?? []), { startDate: '2030-01-07', endDate: '2030-03-25' }]
     const e = await refusal(payload.update({ collection: 'municipalities', id: before.id, locale: 'ar', ...as('translator'), data: { schedule: { ...schedule, rounds } } }))
     expect(paths(e)).toEqual(['schedule.rounds'])

@@ -28,6 +28,7 @@ describe('command-line arguments', () => {
     ['scripts/xliff-export.ts', [], /--locale is required/],
     ['scripts/qr-pack.ts', ['--size-mm', '5'], /--size-mm must be a whole number from 20 to 200, not "5"/],
     ['scripts/check-content.ts', ['content', 'more'], /Unexpected argument: more/],
+    ['scripts/cms-types.ts', ['--chek'], /Unknown option '--chek'/],
   ])('%s %j is refused with the reason and the usage, exit code 2', async ([script, args, reason], { expect }) => {
     const { code, err } = await run(script, ...args)
     expect(err).toMatch(reason)

@@ -10,6 +10,8 @@ import type { Payload } from 'payload'
 import { closeCms, openCms } from '../../cms/boot.ts'
 import type { CmsOptions } from '../../cms/config.ts'
 import { queryPostgres, type DatabaseKind } from '../../cms/database.ts'
+import type { Role } from '../../cms/access/roles.ts'
+import type { User } from '../../cms/payload-types.ts'
 
 export const databases: DatabaseKind[] = ['sqlite', 'postgres']
 
@@ -53,3 +55,30 @@ export async function createPostgresDatabase(port: number, name: string): Promis
   await queryPostgres(`postgres://postgres@127.0.0.1:${port}/postgres`, `CREATE DATABASE "${name}"`)
   return `postgres://postgres@127.0.0.1:${port}/${name}`
 }
+
+export type Staff = User & { collection: 'users' }
+
+/** A staff account for a test, in the shape the Local API takes as `user` (password test-password-1). */
+export async function createStaff(
+  payload: Payload,
+  role: Role,
+  extra: { translatorLocales?: Readonly<NonNullable<User['translatorLocales']>>; municipality?: number | string } = {},
+  email = `${role}@example.org`,
+): Promise<Staff> {
+  const { translatorLocales, municipality } = extra
+  const data = {
+    email,
+    password: 'test-password-1',
+    role,
+    ...(translatorLocales ? { translatorLocales: [...translatorLocales] } : {}),
+    ...(municipality !== undefined ? { municipality: Number(municipality) } : {}),
+  }
+  const u = await payload.create({ collection: 'users', overrideAccess: true, data })
+  return { ...u, collection: 'users' }
+}
+
+/**
+ * A document as a map of fields, for tests that check fields generically or read `locale: 'all'`
+ * (then each localized field is a map by locale, which Payload's generated types do not describe).
+ */
+export const fieldsOf = <T extends Record<string, unknown> = Record<string, unknown>>(doc: object): T => doc as T
