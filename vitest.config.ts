@@ -18,8 +18,20 @@ export default defineConfig({
     maxWorkers: 2,
     pool: 'forks',
     projects: [
-      { test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/locales/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/site/plan.test.ts', 'tests/site/ui-keys.test.ts'] } },
-      { test: { name: 'cms', include: ['tests/cms/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: [
+            'tests/content/**/*.test.ts',
+            'tests/locales/**/*.test.ts',
+            'tests/architecture/**/*.test.ts',
+            'tests/site/plan.test.ts',
+            'tests/site/ui-keys.test.ts',
+            'tests/cms/field-walk.test.ts',
+          ],
+        },
+      },
+      { test: { name: 'cms', include: ['tests/cms/**/*.test.ts'], exclude: ['tests/cms/field-walk.test.ts'], globalSetup: ['tests/setup/postgres.ts'] } },
       {
         test: {
           name: 'build',

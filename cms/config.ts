@@ -93,7 +93,7 @@ const withUploadLimit = (collection: CollectionConfig, maxFileBytes: number | un
   return limit && maxFileBytes !== undefined ? { ...collection, custom: { ...collection.custom, uploadLimit: { ...limit, maxFileBytes } } } : collection
 }
 
-const allCollections = [Users, Media, Videos, Programmes, Municipalities, Activities, Guides, Films, Leaflets, AuditEvents]
+export const allCollections = [Users, Media, Videos, Programmes, Municipalities, Activities, Guides, Films, Leaflets, AuditEvents]
 
 /** The collections whose files are kept under the data folder, one folder each (data/<slug>/). */
 export const uploadSlugs = allCollections.filter((c) => c.upload).map((c) => c.slug)

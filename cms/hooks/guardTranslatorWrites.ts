@@ -12,18 +12,11 @@
 import { ValidationError, type CollectionBeforeChangeHook, type Field } from 'payload'
 import { staffOf } from '../access/roles.ts'
 import { Refused } from '../errors.ts'
+import { dataFields, nestedFields } from '../fields/walk.ts'
 import { readStored } from './inTransaction.ts'
 
 // Payload's own fields and the provenance, which recordProvenance sets from the stored document.
 const system = new Set(['id', 'createdAt', 'updatedAt', '_status', 'sourceHashes', 'sourceUpdated', 'translationStatus'])
-
-/** The fields that hold data at this level: rows, collapsibles and unnamed tabs pass their children through. */
-const named = (fields: Field[]): Array<Field & { name: string }> =>
-  fields.flatMap((f): Array<Field & { name: string }> => {
-    if (f.type === 'tabs') return f.tabs.flatMap((t) => ('name' in t && t.name ? [{ ...t, type: 'group', name: t.name } as Field & { name: string }] : named(t.fields)))
-    if ('name' in f) return [f as Field & { name: string }]
-    return 'fields' in f ? named(f.fields) : []
-  })
 
 const comparable = (field: Field, value: unknown): unknown => {
   if (value === null || value === undefined || value === '') return null
@@ -37,7 +30,7 @@ const comparable = (field: Field, value: unknown): unknown => {
 
 /** The dotted paths of shared (non-localized) values that differ between `after` and `before`. */
 function changedShared(fields: Field[], after: Record<string, unknown>, before: Record<string, unknown>, prefix = ''): string[] {
-  return named(fields).flatMap((field) => {
+  return dataFields(fields).flatMap((field) => {
     const path = prefix + field.name
     if (field.type === 'ui' || system.has(path) || !(field.name in after)) return []
     if ('localized' in field && field.localized) return []
@@ -50,8 +43,7 @@ function changedShared(fields: Field[], after: Record<string, unknown>, before: 
       // Adding, removing or reordering rows changes every language: the array itself is shared.
       if (ra.length !== rb.length || ra.some((row, i) => row.id && rb[i]?.id && row.id !== rb[i]!.id)) return [path]
       return ra.flatMap((row, i) => {
-        const rowFields = field.type === 'array' ? field.fields : (field.blocks.find((bl) => bl.slug === row.blockType)?.fields ?? [])
-        return changedShared(rowFields, row, rb[i]!, `${path}.${i}.`)
+        return changedShared(nestedFields(field, row), row, rb[i]!, `${path}.${i}.`)
       })
     }
     return JSON.stringify(comparable(field, a)) === JSON.stringify(comparable(field, b)) ? [] : [path]
@@ -64,7 +56,7 @@ function changedShared(fields: Field[], after: Record<string, unknown>, before: 
  * the editor's draft.
  */
 function keepShared(fields: Field[], data: Record<string, unknown>, stored: Record<string, unknown>): void {
-  for (const field of named(fields)) {
+  for (const field of dataFields(fields)) {
     if (field.type === 'ui' || system.has(field.name) || !(field.name in data) || ('localized' in field && field.localized)) continue
     const [a, b] = [data[field.name], stored?.[field.name]]
     if (field.type === 'group' && 'fields' in field && a && typeof a === 'object' && b && typeof b === 'object') keepShared(field.fields, a as Record<string, unknown>, b as Record<string, unknown>)

@@ -13,6 +13,7 @@ import { isLocaleCode, localeCodes, sourceLocale } from '../../locales/registry.
 import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
 import { contentProblems } from '../sync/validate.ts'
 import { readStored } from './inTransaction.ts'
+import { dataFields } from '../fields/walk.ts'
 
 type Doc = Record<string, unknown>
 
@@ -21,11 +22,7 @@ const isContentKind = (slug: string): slug is ContentKind => (contentKinds as re
 /** The stored document (every locale) with one locale's save applied, as the database will hold it. */
 function applied(fields: Field[], stored: Doc, data: Doc, locale: string): Doc {
   const out: Doc = { ...stored }
-  for (const f of fields) {
-    if (!('name' in f)) {
-      if ('fields' in f) Object.assign(out, applied(f.fields, out, data, locale))
-      continue
-    }
+  for (const f of dataFields(fields)) {
     if (!(f.name in data) || f.type === 'ui') continue
     const value = data[f.name]
     if ('localized' in f && f.localized) out[f.name] = { ...((stored[f.name] as Doc | null) ?? {}), [locale]: value }

@@ -10,11 +10,13 @@ import { isLocaleCode, sourceLocale } from '../../locales/registry.ts'
 import { fieldState, sourceHash, translatableFields } from '../../content/translations.ts'
 import { fromPayload } from '../sync/convert.ts'
 import { readStored } from './inTransaction.ts'
+import { dataFields, holdsLocalized } from '../fields/walk.ts'
 
 /** Top-level fields that hold localized text anywhere inside them. */
 export function localizedTopFields(fields: Field[]): string[] {
-  const holds = (f: Field): boolean => ('localized' in f && f.localized === true) || ('fields' in f && f.fields.some(holds))
-  return fields.flatMap((f) => ('name' in f ? (holds(f) ? [f.name] : []) : 'fields' in f ? localizedTopFields(f.fields) : []))
+  return dataFields(fields)
+    .filter(holdsLocalized)
+    .map((f) => f.name)
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)

@@ -6,6 +6,7 @@
  */
 import type { Field } from 'payload'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
+import { dataFields } from '../fields/walk.ts'
 
 type Doc = Record<string, unknown>
 
@@ -26,11 +27,7 @@ export const publishedLocales = (doc: Doc): LocaleCode[] => localeCodes.filter((
  */
 export function onlyLocales(fields: Field[], doc: Doc, keep: ReadonlySet<string>): Doc {
   const out: Doc = { ...doc }
-  for (const f of fields) {
-    if (!('name' in f)) {
-      if ('fields' in f) Object.assign(out, onlyLocales(f.fields, out, keep))
-      continue
-    }
+  for (const f of dataFields(fields)) {
     const value = out[f.name]
     if (value === null || value === undefined) continue
     if ('localized' in f && f.localized) {

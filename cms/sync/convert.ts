@@ -9,13 +9,14 @@ import type { SerializedEditorState } from 'lexical'
 import { localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
 import { localesIn } from '../../content/schema/index.ts'
 import { orderProvenance } from '../../content/translations.ts'
+import { dataFields, type DataField } from '../fields/walk.ts'
 
 /** Fields Payload adds itself (ids, timestamps, `_status`, …) at every depth. */
 const generatedFields = new Set(['id', 'createdAt', 'updatedAt'])
 /** Top-level fields of an upload collection that describe the stored file, not the content. */
 const uploadFields = new Set(['url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'sizes', 'prefix'])
 
-const isContentField = (f: Field, topLevel: boolean): boolean => !('name' in f) || (!f.name.startsWith('_') && !generatedFields.has(f.name) && !(topLevel && uploadFields.has(f.name)))
+const isContentField = (f: DataField, topLevel: boolean): boolean => !f.name.startsWith('_') && !generatedFields.has(f.name) && !(topLevel && uploadFields.has(f.name))
 
 export interface References {
   slugOf(collection: string, id: unknown): string | undefined
@@ -45,12 +46,8 @@ const isStringList = (f: Field) => f.type === 'array' && (f.custom as { content?
 /** Payload data read with `locale: 'all'` → a content document. */
 export function fromPayload(fields: Field[], doc: Doc, refs: References, warn: (m: string) => void, topLevel = true): Doc {
   const out: Doc = {}
-  for (const f of fields) {
+  for (const f of dataFields(fields)) {
     if (!isContentField(f, topLevel)) continue
-    if (!('name' in f)) {
-      if ('fields' in f) Object.assign(out, fromPayload(f.fields, doc, refs, warn, topLevel))
-      continue
-    }
     const raw = doc[f.name]
     let value: unknown
     if ('localized' in f && f.localized) {
@@ -105,12 +102,8 @@ function valueFromPayload(f: Field, v: unknown, refs: References, warn: (m: stri
  */
 export function toPayload(fields: Field[], doc: Doc, locale: LocaleCode, refs: References, existing?: Doc, topLevel = true): Doc {
   const out: Doc = {}
-  for (const f of fields) {
+  for (const f of dataFields(fields)) {
     if (!isContentField(f, topLevel)) continue
-    if (!('name' in f)) {
-      if ('fields' in f) Object.assign(out, toPayload(f.fields, doc, locale, refs, existing, topLevel))
-      continue
-    }
     const raw = doc[f.name]
     const value = 'localized' in f && f.localized ? (raw as Doc | undefined)?.[locale] : raw
     if (value === undefined) continue
