@@ -1,6 +1,6 @@
 /**
  * npm run xliff:export -- --locale ar [--collection activities]… [--outdated-only] [--missing-only] [--out file.xlf]
- * Writes an XLIFF 2.0 file from Danish into one language for a translation agency (content/xliff.ts).
+ * Writes an XLIFF 2.0 file from Danish into one language for a translation agency (content/xliff/).
  */
 import { writeFile } from 'node:fs/promises'
 import { closeCms, openCms } from '../cms/boot.ts'

@@ -1,5 +1,5 @@
 /**
- * XLIFF 2.0 between the CMS and translation agencies (the format: content/xliff.ts).
+ * XLIFF 2.0 between the CMS and translation agencies (the format: content/xliff/).
  *
  * Export reads the latest version of every document (drafts included): translators work from the
  * newest Danish, and the hash in each unit is that Danish text's.
@@ -14,7 +14,7 @@
  */
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
-import { buildXliff, parseXliff, planImport, targetLocale, type CollectionDoc, type Refusal, type XliffDoc, type XliffExport } from '../../content/xliff.ts'
+import { buildXliff, parseXliff, planImport, targetLocale, type CollectionDoc, type Refusal, type XliffDoc, type XliffExport } from '../../content/xliff/index.ts'
 import { sourceLocale, type LocaleCode } from '../../locales/registry.ts'
 import { statusIn } from '../publish/localeStatus.ts'
 import { asDocs, fromPayload, toPayload, type References } from './convert.ts'

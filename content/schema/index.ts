@@ -3,156 +3,17 @@
  * and the site loader all validate through this module.
  */
 import { z } from 'zod'
-import { localeCodes, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
-import {
-  activityThemes,
-  chapterLabels,
-  groupPhases,
-  guestKinds,
-  guideTopics,
-  localOfferKinds,
-  materialsLevels,
-  reviewerRoles,
-  seasons,
-  translationStatuses,
-  venueTypes,
-  weekdays,
-} from './vocabulary.ts'
+import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
+import { activityThemes, chapterLabels, groupPhases, guestKinds, guideTopics, localOfferKinds, materialsLevels, reviewerRoles, seasons, venueTypes, weekdays } from './vocabulary.ts'
 
 export * from './vocabulary.ts'
 import { chapterProblems } from './chapters.ts'
-import { markdownLinkProblems, whatsappProblem } from './links.ts'
-import { provenanceKeys, translatableFields } from '../translations.ts'
+import { whatsappProblem } from './links.ts'
+import { isoDate, localized, localizedList, localizedText, markdown, nonEmpty, range, reviewBothMessage, shortCode, slug, time, url } from './fields.ts'
+import { sourceHashes, sourceUpdated, translationStatus, withTranslationStatus } from './provenance.ts'
 
-/** A review claim names the day and who checked: one without the other claims too much or too little. */
-export const reviewBothMessage = 'a review needs both the day it was checked (lastReviewed) and who checked it (reviewerRole); leave both out while nobody has checked the text'
-
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens (a-z, 0-9, -)')
-  .max(80)
-
-/** Permanent short code printed in QR codes: upper-case alphanumerics keep the QR version small. */
-export const shortCode = z.string().regex(/^[A-Z0-9]{2,8}$/, 'must be 2-8 upper-case letters or digits')
-
-const nonEmpty = z.string().trim().min(1, 'must not be empty')
-
-export type Localized<T> = Partial<Record<LocaleCode, T>>
-
-/** Whether a schema field holds one value per locale (it carries `meta({ localized: true })`). */
-export function isLocalizedSchema(schema: z.ZodType): boolean {
-  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema
-  return inner.meta()?.localized === true
-}
-
-/**
- * A value per locale. A locale without a translation is absent (never filled with fallback text).
- * Danish, the source, is required unless the whole field is optional.
- */
-function localized<T extends z.ZodType>(value: T, opts: { sourceRequired?: boolean } = {}) {
-  const sourceRequired = opts.sourceRequired ?? true
-  return z
-    .record(z.string(), value)
-    .superRefine((map, ctx) => {
-      for (const key of Object.keys(map)) {
-        if (!(localeCodes as string[]).includes(key)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `unknown locale "${key}" (known: ${localeCodes.join(', ')})`,
-          })
-        }
-      }
-      if (sourceRequired && map[sourceLocale] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [sourceLocale], message: 'the Danish source text is required' })
-      }
-    })
-    .meta({ localized: true }) as unknown as z.ZodType<Localized<z.output<T>>>
-}
-
-const localizedText = (opts?: { sourceRequired?: boolean }) => localized(nonEmpty, opts)
-
-/** Markdown whose links and images pass the link rule (./links.ts). */
-const markdown = nonEmpty.superRefine((text, ctx) => {
-  for (const message of markdownLinkProblems(text)) ctx.addIssue({ code: 'custom', message })
-})
-const localizedList = (opts?: { sourceRequired?: boolean }) => localized(z.array(nonEmpty).min(1, 'must list at least one item'), opts)
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM (24-hour)')
-const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-
-/** A map keyed by target locales: known codes, and never Danish (the source). */
-function targetLocaleMap<T extends z.ZodType>(value: T) {
-  return z.record(z.string(), value).superRefine((map, ctx) => {
-    for (const key of Object.keys(map)) {
-      if (key === sourceLocale) ctx.addIssue({ code: 'custom', path: [key], message: 'Danish is the source; it has no translation status' })
-      else if (!(localeCodes as string[]).includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `unknown locale "${key}" (known: ${localeCodes.join(', ')})` })
-    }
-  })
-}
-
-/** Translation status per target locale; Danish is the source and carries none. */
-const translationStatus = targetLocaleMap(z.enum(translationStatuses)).meta({ localized: true }) as unknown as z.ZodType<Localized<(typeof translationStatuses)[number]>>
-
-/** Per target locale and field: the hash of the Danish text the translation was made from. */
-const sourceHashes = targetLocaleMap(z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/, 'must be a 12-digit hexadecimal source hash'))).meta({ localized: true }) as unknown as z.ZodType<
-  Localized<Record<string, string>>
->
-
-/** Per field: the day its Danish text last changed. */
-const sourceUpdated = z.record(z.string(), isoDate)
-
-/**
- * Every locale that holds any translated text must say how far it can be trusted, and a status
- * may not be claimed for a locale that holds no text.
- */
-function withTranslationStatus<T extends z.ZodObject>(schema: T) {
-  return schema.superRefine((doc: Record<string, unknown>, ctx) => {
-    const present = new Set<string>(localesIn(doc))
-    const status = (doc.translationStatus ?? {}) as Record<string, unknown>
-    for (const code of present) {
-      if (code !== sourceLocale && !(code in status))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['translationStatus'],
-          message: `locale "${code}" has text but no translation status (machine or reviewed)`,
-        })
-    }
-    for (const code of Object.keys(status)) {
-      if (!present.has(code)) ctx.addIssue({ code: 'custom', path: ['translationStatus', code], message: `locale "${code}" has a status but no text` })
-    }
-    const fields = new Set(translatableFields(doc))
-    for (const [code, hashes] of Object.entries((doc.sourceHashes ?? {}) as Record<string, Record<string, string>>)) {
-      if (!present.has(code)) ctx.addIssue({ code: 'custom', path: ['sourceHashes', code], message: `locale "${code}" has source hashes but no text` })
-      for (const field of Object.keys(hashes)) if (!fields.has(field)) ctx.addIssue({ code: 'custom', path: ['sourceHashes', code, field], message: `"${field}" is not a translatable field` })
-    }
-    for (const field of Object.keys((doc.sourceUpdated ?? {}) as Record<string, string>))
-      if (!fields.has(field)) ctx.addIssue({ code: 'custom', path: ['sourceUpdated', field], message: `"${field}" is not a translatable field` })
-  })
-}
-
-/** The locales a document has any text in (keys of its localized maps), in registry order. */
-export function localesIn(doc: unknown): LocaleCode[] {
-  const found = new Set<string>()
-  const walk = (value: unknown, top: boolean) => {
-    if (Array.isArray(value)) {
-      for (const v of value) walk(v, false)
-      return
-    }
-    if (!value || typeof value !== 'object') return
-    for (const [key, v] of Object.entries(value)) {
-      if (top && (provenanceKeys as readonly string[]).includes(key)) continue
-      if ((localeCodes as string[]).includes(key)) found.add(key)
-      else walk(v, false)
-    }
-  }
-  walk(doc, true)
-  return localeCodes.filter((c) => found.has(c))
-}
-
-const range = (min: number, max: number, unit: string) =>
-  z.strictObject({ min: z.int().min(min).max(max), max: z.int().min(min).max(max) }).refine((r) => r.min <= r.max, { message: `min must not exceed max (${unit})` })
+export { isLocalizedSchema, reviewBothMessage, shortCode, slug, type Localized } from './fields.ts'
+export { localesIn } from './provenance.ts'
 
 // ── Collections ────────────────────────────────────────────────────────────────────────────────
 

@@ -1,11 +1,11 @@
 /**
- * XLIFF 2.0 from content documents and back (content/xliff.ts), without a CMS: the file's shape,
+ * XLIFF 2.0 from content documents and back (content/xliff/), without a CMS: the file's shape,
  * unit ids, the hash in every unit, text that must survive (Markdown, WebVTT, &, <, line breaks),
  * lists item by item, and every kind of refusal.
  */
 import { describe, expect, it } from 'vitest'
 import { documentStates, sourceHash, stampHashes } from '../../content/translations.ts'
-import { applyUpdate, buildXliff, parseXliff, planImport, type CollectionDoc, type XliffDoc } from '../../content/xliff.ts'
+import { applyUpdate, buildXliff, parseXliff, planImport, type CollectionDoc, type XliffDoc } from '../../content/xliff/index.ts'
 import { editTargets, unitsOf } from '../support/xliff.ts'
 
 const markdown = [

@@ -1,5 +1,5 @@
 /**
- * Types for the parts of the `xliff` package (locize, MIT; it ships none) that content/xliff.ts
+ * Types for the parts of the `xliff` package (locize, MIT; it ships none) that content/xliff/
  * uses: its JS model of an XLIFF 2.0 document and the two converters.
  */
 declare module 'xliff' {
