@@ -4,8 +4,14 @@
  */
 import type { LocaleCode } from '../locales/registry.ts'
 
+/** The site's fixed pages (site/info/<page>/, MDX), by the last segment of their URL. */
+export const infoPages = ['about', 'privacy', 'health-visitors', 'volunteers'] as const
+export type InfoPage = (typeof infoPages)[number]
+
 export const urls = {
   languageChooser: () => '/',
+  /** The site's fixed pages: about the groups, privacy, help for health visitors and volunteers. */
+  info: (lang: LocaleCode, page: InfoPage) => `/${lang}/info/${page}/`,
   home: (lang: LocaleCode) => `/${lang}/`,
   municipality: (lang: LocaleCode, slug: string) => `/${lang}/${slug}/`,
   guides: (lang: LocaleCode) => `/${lang}/guides/`,
@@ -41,7 +47,7 @@ export const urls = {
  * activity may not be called "plan". The content loader refuses them.
  */
 export const reservedSlugs = {
-  municipalities: ['guides', 'activities', 'films', 'visit', 'plan'],
+  municipalities: ['guides', 'activities', 'films', 'visit', 'plan', 'info'],
   activities: ['plan'],
 } as const
 

@@ -1,6 +1,6 @@
 /** The catalogue's search form: results as she types, the filters in the URL, more on request. */
 import { preloadSearch, searchCatalogue } from './catalogue-search.ts'
-import { excerptFragment } from './pagefind.ts'
+import { excerptFragment, updateWhileTyping } from './pagefind.ts'
 
 export function setUpCatalogueSearch(): void {
   const form = document.querySelector<HTMLFormElement>('#catalogue-search')!
@@ -56,15 +56,7 @@ export function setUpCatalogueSearch(): void {
     await render(0)
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined
-  form.addEventListener('input', () => {
-    clearTimeout(timer)
-    timer = setTimeout(update, 200)
-  })
-  form.addEventListener('submit', (e) => {
-    e.preventDefault()
-    void update()
-  })
+  updateWhileTyping(form, form, update)
   form.addEventListener('reset', () => setTimeout(update))
   form.querySelector('details')!.addEventListener('toggle', preloadSearch, { once: true })
   more.addEventListener('click', () => void render(list.children.length))

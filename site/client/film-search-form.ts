@@ -1,6 +1,6 @@
 /** The film search form: moments of the films whose subtitles match, each a link to that second. */
 import { clock } from '../films/kit.ts'
-import { excerptFragment } from './pagefind.ts'
+import { excerptFragment, updateWhileTyping } from './pagefind.ts'
 import { preloadFilmSearch, searchFilms } from './film-search.ts'
 
 export function setUpFilmSearch(): void {
@@ -50,15 +50,7 @@ export function setUpFilmSearch(): void {
     )
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined
-  input.addEventListener('input', () => {
-    clearTimeout(timer)
-    timer = setTimeout(update, 200)
-  })
-  form.addEventListener('submit', (e) => {
-    e.preventDefault()
-    void update()
-  })
+  updateWhileTyping(form, input, update)
   // Restore a search from the URL (the back button, a shared link); else load the index when she starts.
   input.value = new URLSearchParams(location.search).get('q') ?? ''
   form.hidden = false

@@ -42,3 +42,16 @@ export function excerptFragment(html: string): DocumentFragment {
   }
   return out
 }
+
+/** Runs `update` 200 ms after the last keystroke in `field`, and at once on submit (no reload). */
+export function updateWhileTyping(form: HTMLFormElement, field: EventTarget, update: () => Promise<void>): void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  field.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(update, 200)
+  })
+  form.addEventListener('submit', (e) => {
+    e.preventDefault()
+    void update()
+  })
+}

@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 import { getContent } from '../lib/content.ts'
+import { infoPages } from '../lib/info-pages.ts'
 import { hasBilingualLeaflet } from '../print/leaflet.ts'
 import { leafletPaths } from '../print/leaflet-page.ts'
 import { absolute, urls } from '../../content/urls.ts'
@@ -28,6 +29,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...set.guides.map((g) => everywhere((lang) => urls.guide(lang, g.slug))),
     ...set.activities.map((a) => everywhere((lang) => urls.activity(lang, a.slug))),
     ...set.films.map((f) => everywhere((lang) => urls.film(lang, f.slug))),
+    ...infoPages.map((p) => everywhere((lang) => urls.info(lang, p))),
     ...byMunicipality(await leafletPaths(() => true), urls.leaflet),
     ...byMunicipality(await leafletPaths(hasBilingualLeaflet), urls.leafletBilingual),
   ]

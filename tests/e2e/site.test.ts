@@ -13,7 +13,7 @@ describe('the public site in Chromium', () => {
   const browser = () => site.browser
   const { origin } = site
 
-  const pages = ['da/aarhus', 'ar/aarhus', 'ti/vejle', 'da/guides/breastfeeding', 'ar/guides/breastfeeding', 'ti/guides/breastfeeding', '']
+  const pages = ['da/aarhus', 'ar/aarhus', 'ti/vejle', 'da/guides/breastfeeding', 'ar/guides/breastfeeding', 'ti/guides/breastfeeding', 'da/info/privacy', 'ar/info/volunteers', '']
   it.each(pages)('/%s has no WCAG 2.2 AA violations', async (p) => {
     const context = await browser().newContext({ viewport: { width: 390, height: 844 } })
     const page = await context.newPage()

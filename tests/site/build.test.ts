@@ -7,6 +7,7 @@ import { loadContent } from '../../content/load.ts'
 import { locales } from '../../locales/registry.ts'
 import { buildSite } from '../../site/build/build-site.ts'
 import { cspHash } from '../../site/lib/csp.ts'
+import { infoPages } from '../../content/urls.ts'
 import { copyOfContent, repoContent } from '../support/content.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -53,6 +54,39 @@ describe('static site build from content/ alone', () => {
     const so = await html('so/guides/breastfeeding')
     expect(so).toMatch(/<article class="prose" lang="da" dir="ltr" data-pagefind-ignore="all"><h2>/)
     expect(so).toContain('<html lang="so" dir="ltr">')
+  })
+
+  it('has the fixed pages in every language: her own text where written, else the fallback, marked, with its lang and dir', async () => {
+    for (const l of locales) {
+      for (const p of infoPages) expect(await html(`${l.code}/info/${p}`), `${l.code}/info/${p}`).toContain(`<html lang="${l.code}" dir="${l.dir}">`)
+    }
+    const strings = async (code: string) => JSON.parse(await readFile(path.join(root, 'locales', code, 'common.json'), 'utf8')) as Record<string, string>
+    // Danish is the source: no notice.
+    const da = await html('da/info/privacy')
+    expect(da).toContain('<h1>Privatliv</h1>')
+    expect(da).not.toContain('class="notice"')
+    // English is written, not checked by a translator: it says so.
+    const en = await html('en/info/privacy')
+    expect(en).toContain('<h1>Privacy</h1>')
+    expect(en).toContain((await strings('en')).machineTranslation)
+    // Arabic has no text of its own: the Danish (its fallback), marked, outside the Arabic index.
+    const ar = await html('ar/info/privacy')
+    expect(ar).toContain('<h1 lang="da" dir="ltr">Privatliv</h1>')
+    expect(ar).toContain('<article class="prose" lang="da" dir="ltr" data-pagefind-ignore="all">')
+    expect(ar).toContain((await strings('ar')).notTranslated.replace('{{fallback}}', 'Dansk'))
+    // Urdu falls back to English, as the registry says.
+    expect(await html('ur/info/privacy')).toContain('<h1 lang="en" dir="ltr">Privacy</h1>')
+  })
+
+  it("links every fixed page from the foot of every page, in the reader's language", async () => {
+    for (const p of ['ar/aarhus', 'da/activities/babymassage', 'ti/guides/breastfeeding', 'en/info/about']) {
+      const lang = p.split('/')[0]!
+      const foot = /<footer class="site-info[^"]*">[\s\S]*?<\/footer>/.exec(await html(p))?.[0] ?? ''
+      expect(
+        infoPages.filter((page) => !foot.includes(`href="/${lang}/info/${page}/"`)),
+        p,
+      ).toEqual([])
+    }
   })
 
   it('lists every page with its alternates in every language in the sitemap', async () => {
