@@ -30,6 +30,12 @@ const hasRole = (req: PayloadRequest, ...allowed: Role[]) => {
 export const isAdmin: Access = ({ req }) => hasRole(req, 'admin')
 export const isEditor: Access = ({ req }) => hasRole(req, 'admin', 'editor')
 export const isAdminField: FieldAccess = ({ req }) => hasRole(req, 'admin')
+/**
+ * Uploads (pictures, film originals): staff only. The public site serves its own copies from the
+ * build (sized, stripped, under hashed names), so the API need not show anyone an unpublished or
+ * unused file.
+ */
+export const isStaff: Access = ({ req }) => !!staffOf(req)
 
 /** Anyone signed in sees drafts; the public sees published documents only. */
 export const publishedOrStaff: Access = ({ req }) => {
@@ -57,7 +63,7 @@ export const contentAccess = {
   create: isEditor,
   delete: isEditor,
   update: ({ req }) => hasRole(req, 'admin', 'editor') || translatorMayWrite(req),
-  readVersions: ({ req }) => !!staffOf(req),
+  readVersions: isStaff,
 } satisfies Record<string, Access>
 
 /** Municipalities: as content, and a coordinator may update her own municipality only. */

@@ -88,6 +88,13 @@ describe.each(databases)('public reads on %s', (kind) => {
     for (const secret of secrets) expect(body.includes(secret), `${secret} in the answer`).toBe(false)
   })
 
+  it.each(['/api/media', '/api/media/{media}', '/api/media/file/{mediaFile}', '/api/videos?limit=10'])('GET %s is refused: uploads are for the staff (the site serves its own copies)', async (q) => {
+    const picture = (await payload.find({ collection: 'media', overrideAccess: true, limit: 1 })).docs[0]!
+    const { status, body } = await get(q.replace('{media}', String(picture.id)).replace('{mediaFile}', String(picture.filename)))
+    expect(status).toBe(403)
+    expect(body).toMatch(/not allowed/i)
+  })
+
   it('the editor who wrote them sees the drafts', async () => {
     const { docs } = await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, draft: true, locale: 'da', ...editor })
     expect(docs[0]!.title).toBe(secrets[0])

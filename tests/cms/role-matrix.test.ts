@@ -35,7 +35,8 @@ const collections: Record<string, { text: string; shared: [string, (n: number) =
 
 /** The policy. */
 function allowed(role: Role, op: Op, collection: string, which: Which): boolean {
-  if (op === 'read') return true
+  // Uploads are for the staff; the site serves its own copies of them.
+  if (op === 'read') return role !== 'anonymous' || !['media', 'videos'].includes(collection)
   if (op === 'read draft') return role !== 'anonymous'
   if (role === 'admin' || role === 'editor') return true
   if (role === 'anonymous') return false

@@ -102,15 +102,20 @@ describe('video uploads', () => {
     expect(config.upload.requestSizeLimit).toBeGreaterThan(maxVideoBytes)
   })
 
-  it('serves byte ranges (206) to anyone, so the player can seek', async () => {
+  it("serves byte ranges (206) to the staff, so the admin's player can seek; nobody else gets the original", async () => {
     const doc = await upload(file('seek.mp4', 'video/mp4', mp4))
-    const res = await rest(`/api/videos/file/${doc.filename}`, { headers: { Range: 'bytes=100-1099' } })
+    const signedIn = { Authorization: `JWT ${token}` }
+    const res = await rest(`/api/videos/file/${doc.filename}`, { headers: { ...signedIn, Range: 'bytes=100-1099' } })
     expect(res.status).toBe(206)
     expect(res.headers.get('content-range')).toBe(`bytes 100-1099/${mp4.length}`)
     expect(Buffer.from(await res.arrayBuffer()).equals(mp4.subarray(100, 1100))).toBe(true)
-    const whole = await rest(`/api/videos/file/${doc.filename}`)
+    const whole = await rest(`/api/videos/file/${doc.filename}`, { headers: signedIn })
     expect(whole.status).toBe(200)
     expect(Buffer.from(await whole.arrayBuffer()).equals(mp4)).toBe(true)
+    // The public site serves its own renditions (site/films/); the original stays in the CMS.
+    const anonymous = await rest(`/api/videos/file/${doc.filename}`, { headers: { Range: 'bytes=100-1099' } })
+    expect(anonymous.status).toBe(403)
+    expect(await anonymous.text()).toMatch(/not allowed/i)
   })
 
   it('has no paste-from-URL (the server never fetches arbitrary URLs)', () => {

@@ -60,14 +60,17 @@ describe('video uploads in the admin', () => {
     await upload(files.mp4!)
     await page.waitForURL(/\/admin\/collections\/videos\/\d+/)
     const id = page.url().match(/videos\/(\d+)/)![1]
-    const doc = (await (await page.request.get(`${server.url}/api/videos/${id}`)).json()) as { filename: string; mimeType: string; url: string }
+    const signedIn = { origin: new URL(server.url).origin }
+    const doc = (await (await page.request.get(`${server.url}/api/videos/${id}`, { headers: signedIn })).json()) as { filename: string; mimeType: string; url: string }
     expect(doc.mimeType).toBe('video/mp4')
-    // Anyone may fetch it (films are public): a fresh context without the login.
-    const anonymous = await browser.newContext()
-    const res = await anonymous.request.get(`${server.url}/api/videos/file/${doc.filename}`, { headers: { Range: 'bytes=0-99' } })
+    // The admin's player seeks with the editor's login…
+    const res = await page.request.get(`${server.url}/api/videos/file/${doc.filename}`, { headers: { ...signedIn, Range: 'bytes=0-99' } })
     expect(res.status()).toBe(206)
     expect((await res.body()).length).toBe(100)
     expect(res.headers()['content-range']).toMatch(/^bytes 0-99\/\d+$/)
+    // …and without it the original is not served (the site has its own renditions).
+    const anonymous = await browser.newContext()
+    expect((await anonymous.request.get(`${server.url}/api/videos/file/${doc.filename}`, { headers: { Range: 'bytes=0-99' } })).status()).toBe(403)
     await anonymous.close()
   })
 })

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { contentAccess } from '../../access/roles.ts'
+import { contentAccess, isStaff } from '../../access/roles.ts'
 import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
 import { dataDir } from '../../paths.ts'
@@ -15,7 +15,7 @@ const uploadLimit: UploadLimit = { maxFileBytes: maxImageBytes, fileNoun: 'pictu
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: { useAsTitle: 'slug', defaultColumns: ['filename', 'alt', 'updatedAt', 'translations'], group: 'Content' },
-  access: { ...contentAccess, read: () => true },
+  access: { ...contentAccess, read: isStaff },
   custom: { uploadLimit },
   hooks: { beforeOperation: [limitFileSize, normaliseImageUpload] },
   upload: {

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { isEditor } from '../../access/roles.ts'
+import { isEditor, isStaff } from '../../access/roles.ts'
 import { dataDir } from '../../paths.ts'
 import { videoMimeTypes } from '../../../content/schema/vocabulary.ts'
 import { limitFileSize, type UploadLimit } from '../limitFileSize.ts'
@@ -13,12 +13,12 @@ import { checkVideoType } from './hooks/checkVideoType.ts'
 export const maxVideoBytes = 500 * 1024 * 1024
 const uploadLimit: UploadLimit = { maxFileBytes: maxVideoBytes, fileNoun: 'video' }
 
-/** A film's original video (MP4 or WebM). Films are public, so their videos are too. */
+/** A film's original video (MP4 or WebM). The site serves its own renditions; the original is for staff. */
 export const Videos: CollectionConfig = {
   slug: 'videos',
   admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'filesize', 'updatedAt'], group: 'Content' },
   // Only editors upload: a video has no text to translate, and a municipality has no videos of its own.
-  access: { read: () => true, create: isEditor, update: isEditor, delete: isEditor },
+  access: { read: isStaff, create: isEditor, update: isEditor, delete: isEditor },
   custom: { uploadLimit },
   hooks: { beforeOperation: [limitFileSize, checkVideoType] },
   upload: {
