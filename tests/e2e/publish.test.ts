@@ -218,10 +218,12 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     await page.goto(`${adminAtLocalhost}/admin/collections/activities/${ids.saebebobler}`)
     const href = await page.locator('#preview-button').getAttribute('href')
     expect(href).toBe(`http://localhost:${previewPort}/da/activities/saebebobler/`)
-    // First "preparing" (the page reloads itself), then the draft as the site will show it. Asked
-    // with the page's cookies but without navigating (a reload would race the page's own). A failed
-    // preview build ends the wait with the preview's own message, so the cause is in the output.
-    await page.goto(href!)
+    // First "preparing" (the page reloads itself), then the draft as the site will show it. The
+    // waiting page is a tab of its own, so its reloads cannot race the navigation below; the wait
+    // asks with the same cookies without navigating. A failed preview build ends the wait with the
+    // preview's own message, so the cause is in the output.
+    const waiting = await context.newPage()
+    await waiting.goto(href!)
     await until(async () => {
       const res = await page.request.get(href!)
       const html = await res.text()
@@ -234,6 +236,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
       await new Promise((r) => setTimeout(r, 2000))
       return false
     })
+    await waiting.close()
     await page.goto(href!)
     expect(await page.locator('h1').first().textContent()).toBe(draftTitle)
     expect(await page.locator('.preview-banner').count()).toBe(1)
