@@ -9,6 +9,9 @@ import { createServer } from 'node:net'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { adminOrigins } from './admin-origins.ts'
+import { maxImageBytes } from './collections/Media/index.ts'
+import { maxVideoBytes } from './collections/Videos/index.ts'
+import { defaultBodyLimits, startGate } from './gate.ts'
 import { logFile } from './log-file.ts'
 import { supervise, type Supervisor } from './supervise.ts'
 import { filesReached } from './import-graph.ts'
@@ -86,7 +89,9 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env; 
     probe.listen(opts.port, host, () => probe.close(() => resolve()))
   })
   const env = adminEnv({ MODERSMAL_ADMIN_ORIGINS: adminOrigins(host, opts.port, opts.env.CMS_PUBLIC_URL ?? process.env.CMS_PUBLIC_URL).join(','), ...opts.env })
-  const child = spawnOwned([], nextScript, ['start', 'cms', '-p', String(opts.port), '-H', host], { cwd: repoRoot, env })
+  // Next listens inside, on a port of its own; the gate (cms/gate.ts) takes the public one.
+  const inside = { host: '127.0.0.1', port: await freePort() }
+  const child = spawnOwned([], nextScript, ['start', 'cms', '-p', String(inside.port), '-H', inside.host], { cwd: repoRoot, env })
   if (opts.log) {
     child.stdout?.pipe(opts.log, { end: false })
     child.stderr?.pipe(opts.log, { end: false })
@@ -94,29 +99,55 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env; 
   let stderr = ''
   // Only for the message should it exit while starting; the end is what says why.
   child.stderr?.on('data', (d) => (stderr = (stderr + String(d)).slice(-8000)))
-  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${opts.port}`
   const until = Date.now() + 60_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The admin server exited (${child.exitCode}):\n${stderr}`)
     try {
-      const res = await fetch(`${url}/admin/login`)
+      const res = await fetch(`http://${inside.host}:${inside.port}/admin/login`)
       if (res.status < 500) break
     } catch {
       // not listening yet
     }
-    if (Date.now() > until) throw new Error(`The admin did not answer within 60 s:\n${stderr}`)
+    if (Date.now() > until) {
+      child.kill('SIGTERM')
+      throw new Error(`The admin did not answer within 60 s:\n${stderr}`)
+    }
     await new Promise((r) => setTimeout(r, 300))
   }
+  const gate = await startGate({
+    host,
+    port: opts.port,
+    upstream: inside,
+    limits: { uploads: { media: maxImageBytes, videos: maxVideoBytes }, ...defaultBodyLimits },
+    log: (m) => opts.log?.write(`${new Date().toISOString()} Gate: ${m}\n`),
+  }).catch((e: Error) => {
+    child.kill('SIGTERM')
+    throw e
+  })
+  // The gate belongs to this admin: when it ends (a crash, a stop), the public port is free again.
+  child.once('exit', () => void gate.close())
   return {
-    url,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${opts.port}`,
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
+        if (child.exitCode !== null) return void gate.close().then(resolve)
+        child.once('exit', () => void gate.close().then(resolve))
         child.kill('SIGTERM')
       }),
   }
+}
+
+/** A port nobody listens on now, for a server only this machine reaches. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
 }
 
 /**
