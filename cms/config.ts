@@ -27,6 +27,8 @@ import { requiredInSourceOnly } from './fields/requiredInSource.ts'
 import { recordProvenance } from './hooks/recordProvenance.ts'
 import { ignoreDraftsForPublic, onlyPublishedLocalesForPublic } from './hooks/publicSeesPublished.ts'
 import { guardTranslatorWrites } from './hooks/guardTranslatorWrites.ts'
+import { refuseMalformedRequests } from './hooks/refuseMalformedRequests.ts'
+import { referencesExist } from './hooks/referencesExist.ts'
 import { matchContentSchema } from './hooks/matchContentSchema.ts'
 import { noteLiveBeforeChange, recordAuditAfterChange, recordAuditAfterDelete } from './hooks/recordAudit.ts'
 import { requestPublishAfterChange, requestPublishAfterDelete } from './publish/requestPublish.ts'
@@ -65,6 +67,12 @@ const hasProvenance = (c: CollectionConfig) => c.fields.some((f) => 'name' in f 
 const audited = (collection: CollectionConfig): CollectionConfig => {
   const hooks = collection.hooks ?? {}
   return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), recordAuditAfterChange], afterDelete: [...(hooks.afterDelete ?? []), recordAuditAfterDelete] } }
+}
+
+/** Every collection: requests Payload would misread are refused (an unknown language, a body that is no object, a link to nothing). */
+const wellFormed = (collection: CollectionConfig): CollectionConfig => {
+  const hooks = collection.hooks ?? {}
+  return { ...collection, hooks: { ...hooks, beforeOperation: [refuseMalformedRequests, ...(hooks.beforeOperation ?? [])], beforeChange: [referencesExist, ...(hooks.beforeChange ?? [])] } }
 }
 
 const contentCollection = (collection: CollectionConfig): CollectionConfig => {
@@ -118,7 +126,7 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       },
       importMap: { baseDir: path.join(repoRoot, 'cms'), importMapFile: path.join(repoRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
     },
-    collections: collections.map(contentCollection),
+    collections: collections.map((c) => wellFormed(contentCollection(c))),
     editor: lexicalEditor(),
     db: databaseAdapter(opts.database),
     localization: {

@@ -1,0 +1,24 @@
+/**
+ * Requests Payload would quietly misread are refused with the reason. An unknown language code
+ * (`?locale=xx`, a typo) made Payload write into its default language: the Danish source was
+ * overwritten. A JSON array or a bare value as the body was taken as "no fields" and saved as an
+ * empty change. Runs before every operation of every collection.
+ */
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import { isLocaleCode, localeCodes } from '../../locales/registry.ts'
+
+/** What Payload itself accepts besides a language code: every language, or no fallback. */
+const alsoAccepted: Record<string, readonly string[]> = { locale: ['all'], 'fallback-locale': ['none', 'null', 'false'] }
+
+export const refuseMalformedRequests: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  for (const [name, accepted] of Object.entries(alsoAccepted)) {
+    const value = req.query?.[name]
+    if (value === undefined) continue
+    if (typeof value !== 'string' || !(isLocaleCode(value) || accepted.includes(value)))
+      throw new APIError(`Unknown language ${JSON.stringify(value)} in ${name}: use one of ${[...localeCodes, ...accepted].join(', ')}.`, 400, undefined, true)
+  }
+  const data = (args as { data?: unknown }).data
+  if ((operation === 'create' || operation === 'update') && data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data)))
+    throw new APIError('The request body must be a JSON object of fields.', 400, undefined, true)
+  return args
+}

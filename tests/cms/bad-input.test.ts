@@ -1,0 +1,239 @@
+/**
+ * Bad input over HTTP, as an editor's browser (or a careless script) would send it: each request
+ * is refused with a status and a message that say what is wrong, nothing is written, and the
+ * next export (what every publish runs) still works. Asked through Payload's own REST handler
+ * with a signed-in editor; the admin's front door (cms/gate.ts) is tested in gate.test.ts.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import { handleEndpoints, type Payload, type RichTextField } from 'payload'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dataFields } from '../../cms/fields/walk.ts'
+import { exportContent } from '../../cms/sync/export.ts'
+import { seedContent } from '../../cms/sync/seed.ts'
+import { createStaff, startTestCms, type TestCms } from '../support/cms.ts'
+import { repoContent } from '../support/content.ts'
+
+interface Case {
+  /** What is wrong, as the test's name. */
+  what: string
+  method: 'POST' | 'PATCH'
+  /** {activity}, {municipality}, {guide} stand for the seeded documents' ids. */
+  path: string
+  /** A JSON body (an object), or raw text sent as JSON. */
+  body: unknown
+  /** A guide body written as Markdown: sent as the rich text the admin's editor makes of it. */
+  markdown?: string
+  status: number
+  message: RegExp
+}
+
+const patchActivity = (what: string, data: unknown, message: RegExp, status = 400): Case => ({ what, method: 'PATCH', path: '/api/activities/{activity}?locale=da', body: data, status, message })
+const patchMunicipality = (what: string, data: unknown, message: RegExp): Case => ({ what, method: 'PATCH', path: '/api/municipalities/{municipality}?locale=da', body: data, status: 400, message })
+const patchGuide = (what: string, markdown: string, message: RegExp): Case => ({ what, method: 'PATCH', path: '/api/guides/{guide}?locale=da', body: {}, markdown, status: 400, message })
+
+const cases: Case[] = [
+  // The request itself.
+  { what: 'malformed JSON', method: 'PATCH', path: '/api/activities/{activity}?locale=da', body: '{"title": "Babymassage",', status: 400, message: /Invalid JSON/ },
+  { what: 'a JSON array instead of an object', method: 'PATCH', path: '/api/activities/{activity}?locale=da', body: '[1,2,3]', status: 400, message: /The request body must be a JSON object/ },
+  { what: 'a language the site does not have', method: 'PATCH', path: '/api/activities/{activity}?locale=xx', body: { title: 'Xx' }, status: 400, message: /Unknown language "xx"/ },
+  { what: 'a bare string as the body', method: 'PATCH', path: '/api/activities/{activity}?locale=da', body: '"Babymassage"', status: 400, message: /The request body must be a JSON object of fields/ },
+  { what: 'null as the body', method: 'PATCH', path: '/api/activities/{activity}?locale=da', body: 'null', status: 400, message: /The request body must be a JSON object of fields|Invalid JSON/ },
+  {
+    what: 'a fallback language the site does not have',
+    method: 'PATCH',
+    path: '/api/activities/{activity}?locale=ar&fallback-locale=zz',
+    body: { title: 'تدليك' },
+    status: 400,
+    message: /Unknown language "zz" in fallback-locale/,
+  },
+  { what: 'a language code in capitals', method: 'PATCH', path: '/api/activities/{activity}?locale=DA', body: { title: 'Store bogstaver' }, status: 400, message: /Unknown language "DA" in locale/ },
+  {
+    what: 'a new activity with nothing but a slug',
+    method: 'POST',
+    path: '/api/activities?locale=da',
+    body: { slug: 'kun-et-navn' },
+    status: 400,
+    message: /title: This field is required in Danish/,
+  },
+  {
+    what: 'a picture that does not exist',
+    method: 'PATCH',
+    path: '/api/activities/{activity}?locale=da',
+    body: { images: [999999] },
+    status: 400,
+    message: /images: there is no media document with id 999999/,
+  },
+  {
+    what: 'a programme that does not exist',
+    method: 'PATCH',
+    path: '/api/municipalities/{municipality}?locale=da',
+    body: { programme: 999999 },
+    status: 400,
+    message: /programme: there is no programmes document with id 999999/,
+  },
+  { what: 'a document that does not exist', method: 'PATCH', path: '/api/activities/999999?locale=da', body: { title: 'Nobody' }, status: 404, message: /Not Found/ },
+  // Numbers and ranges.
+  patchActivity('a duration below five minutes', { durationMinutes: 2 }, /durationMinutes: Too small: expected number to be >=5/),
+  patchActivity('a duration of a whole day', { durationMinutes: 2000 }, /durationMinutes: Too big: expected number to be <=480/),
+  patchActivity('a duration in words', { durationMinutes: 'half an hour' }, /durationMinutes: Invalid input: expected number/),
+  patchActivity('a fractional duration', { durationMinutes: 12.5 }, /durationMinutes: Invalid input: expected int/),
+  patchActivity('a baby age range whose minimum is above its maximum', { babyAgeMonths: { min: 12, max: 3 } }, /min must not exceed max \(months\)/),
+  patchActivity('a baby age beyond two years', { babyAgeMonths: { min: 0, max: 60 } }, /babyAgeMonths\.max: Too big: expected number to be <=24/),
+  patchActivity('a negative baby age', { babyAgeMonths: { min: -1, max: 3 } }, /babyAgeMonths\.min: Too small: expected number to be >=0/),
+  patchActivity('a group size whose minimum is above its maximum', { groupSize: { min: 10, max: 2 } }, /min must not exceed max \(mothers\)/),
+  patchActivity('a group of a hundred mothers', { groupSize: { min: 1, max: 100 } }, /groupSize\.max: Too big: expected number to be <=40/),
+  // Vocabularies.
+  patchActivity('a theme that does not exist', { themes: ['astrology'] }, /themes\.0: Invalid option: expected one of "health"/),
+  patchActivity('no theme at all', { themes: [] }, /themes: Invalid input: expected array/),
+  patchActivity('a season that does not exist', { seasons: ['monsoon'] }, /seasons\.0: Invalid option: expected one of "all-year"/),
+  patchActivity('no season at all', { seasons: [] }, /seasons: Invalid input: expected array/),
+  patchActivity('a group phase that does not exist', { groupPhase: 'forever' }, /groupPhase: Invalid option: expected one of/),
+  patchActivity('a guest kind that does not exist', { guest: 'magician' }, /guest: Invalid option: expected one of/),
+  patchActivity('a materials level that does not exist', { materialsLevel: 'lots' }, /materialsLevel: Invalid option: expected one of/),
+  patchActivity('yes or no written as a word', { worksWithoutSharedLanguage: 'maybe' }, /worksWithoutSharedLanguage: Invalid input: expected boolean/),
+  // Names and slugs.
+  patchActivity('a slug with capitals and spaces', { slug: 'Baby Massage' }, /slug: must be lower-case letters, digits and single hyphens/),
+  patchActivity('a slug with a slash', { slug: 'baby/massage' }, /slug: must be lower-case letters, digits and single hyphens/),
+  patchActivity('the reserved slug "plan" (the week plan lives there)', { slug: 'plan' }, /slug: "plan" is taken by a page of the site/),
+  patchActivity('an empty title', { title: '' }, /title: the Danish source text is required/),
+  patchActivity('a title of spaces only', { title: '   ' }, /title: must not be empty/),
+  patchActivity('a slug already used by another activity', { slug: 'mavetid' }, /slug: Value must be unique/),
+  patchMunicipality('a municipality named like a fixed page ("guides")', { slug: 'guides' }, /slug: "guides" is taken by a page of the site/),
+  patchMunicipality('a municipality named like the fixed pages\' folder ("info")', { slug: 'info' }, /slug: "info" is taken by a page of the site/),
+  // Dates, times, places, contacts.
+  patchMunicipality('a postal code of three digits', { venue: { postalCode: '800' } }, /venue\.postalCode: must be a 4-digit Danish postal code/),
+  patchMunicipality('a latitude off the globe', { venue: { geo: { lat: 123, lng: 10 } } }, /venue\.geo\.lat: Too big: expected number to be <=90/),
+  patchMunicipality("a start time of 25 o'clock", { schedule: { startTime: '25:00' } }, /schedule\.startTime: must be a time written HH:MM \(24-hour\)/),
+  patchMunicipality('a meeting that ends before it starts', { schedule: { startTime: '12:00', endTime: '09:00' } }, /startTime must be before endTime/),
+  patchMunicipality('a round whose end is before its start', { schedule: { rounds: [{ startDate: '2031-05-01', endDate: '2031-01-01' }] } }, /startDate must not be after endDate/),
+  patchMunicipality(
+    'a date written the Danish way round',
+    { schedule: { rounds: [{ startDate: '01-05-2031', endDate: '2031-09-01' }] } },
+    /schedule\.rounds\.0\.startDate: must be a date written YYYY-MM-DD/,
+  ),
+  patchMunicipality('an e-mail address without an @', { contact: { email: 'kontakt.example.org' } }, /contact\.email: must be an e-mail address/),
+  patchMunicipality('a phone number without the country code', { contact: { phone: '12345678' } }, /contact\.phone: must be an international number such as \+4512345678/),
+  patchMunicipality('a WhatsApp group invite on a public page', { contact: { whatsappUrl: 'https://chat.whatsapp.com/AbCdEf' } }, /invite link, which must never be public/),
+  patchMunicipality(
+    'a local offer whose address has no scheme',
+    { localOffers: [{ kind: 'familiehus', name: 'Familiehuset', url: 'www.example.org', description: 'Åbent hus' }] },
+    /localOffers\.0\.url: must be an http\(s\) URL/,
+  ),
+  patchMunicipality('a local offer of a kind that does not exist', { localOffers: [{ kind: 'casino', name: 'Kasino', description: 'Spil' }] }, /localOffers\.0\.kind: Invalid option: expected one of/),
+  // Markdown in guides.
+  patchGuide('a link that runs script', 'Læs [her](javascript:alert(1)).', /body: the link "javascript:alert\(1\)" is not allowed: links go to http\(s\), mailto: or tel:/),
+  patchGuide('a link that runs script, entity-encoded', 'Læs [her](jav&#x61;script:alert(1)).', /body: the link "jav&#x61;script:alert\(1\)" is not allowed/),
+  patchGuide('a link that runs script, as an autolink', 'Se <javascript:alert(1)>', /body: the link "javascript:alert\(1\)" is not allowed/),
+  patchGuide('a data: link', 'Se [her](data:text/html;base64,PHNjcmlwdD4=).', /body: the link .* is not allowed/),
+  patchGuide(
+    'a picture from another website',
+    '![baby](https://tracker.example.com/pixel.png)',
+    /body: the image "https:\/\/tracker\.example\.com\/pixel\.png" is not allowed: images come from the site itself/,
+  ),
+  patchGuide('a vbscript: link', '[x](vbscript:msgbox)', /body: the link .* is not allowed/),
+  patchGuide('an empty body', '', /body: the Danish source text is required/),
+]
+
+/** What the admin shows the editor: each field's path and message, or the request's message. */
+const said = (text: string): string =>
+  ((JSON.parse(text) as { errors?: Array<{ message: string; data?: { errors?: Array<{ path: string; message: string }> } }> }).errors ?? [])
+    .flatMap((e) => e.data?.errors?.map((x) => `${x.path}: ${x.message}`) ?? [e.message])
+    .join('\n')
+
+describe('bad input over HTTP', () => {
+  let cms: TestCms
+  let payload: Payload
+  let token: string
+  const ids: Record<string, number | string> = {}
+  const before: Record<string, unknown> = {}
+
+  const stored = async () => ({
+    activity: await payload.findByID({ collection: 'activities', id: ids.activity!, locale: 'all', depth: 0, overrideAccess: true }),
+    municipality: await payload.findByID({ collection: 'municipalities', id: ids.municipality!, locale: 'all', depth: 0, overrideAccess: true }),
+    guide: await payload.findByID({ collection: 'guides', id: ids.guide!, locale: 'all', depth: 0, overrideAccess: true }),
+    media: (await payload.count({ collection: 'media', overrideAccess: true })).totalDocs,
+    audit: (await payload.count({ collection: 'audit-events', overrideAccess: true })).totalDocs,
+  })
+
+  beforeAll(async () => {
+    cms = await startTestCms('sqlite', 'badinput')
+    payload = cms.payload
+    await seedContent(payload, repoContent)
+    await createStaff(payload, 'editor')
+    token = (await payload.login({ collection: 'users', data: { email: 'editor@example.org', password: 'test-password-1' } })).token!
+    const idOf = async (collection: 'activities' | 'municipalities' | 'guides', slug: string) =>
+      (await payload.find({ collection, where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
+    ids.activity = await idOf('activities', 'babymassage')
+    ids.municipality = await idOf('municipalities', 'aarhus')
+    ids.guide = await idOf('guides', 'breastfeeding')
+    Object.assign(before, await stored())
+  })
+  afterAll(async () => cms?.close())
+
+  /** Markdown as the guide body's rich text (Lexical), as the admin's editor would send it. */
+  const richText = (markdown: string) => {
+    const field = dataFields(payload.collections.guides.config.fields).find((f) => f.name === 'body') as RichTextField
+    return convertMarkdownToLexical({ markdown, editorConfig: editorConfigFactory.fromField({ field }) })
+  }
+
+  const send = async (method: string, pathname: string, body: BodyInit, contentType?: string) => {
+    const headers: Record<string, string> = { Authorization: `JWT ${token}` }
+    if (contentType) headers['Content-Type'] = contentType
+    const res = await handleEndpoints({ config: payload.config, payloadInstanceCacheKey: cms.key, request: new Request(`http://localhost${pathname}`, { method, body, headers }) })
+    const text = await res.text()
+    return { status: res.status, text }
+  }
+
+  it.each(cases.map((c) => [c.what, c] as const))('refuses %s, saying what is wrong', async (_, c) => {
+    const pathname = c.path.replace(/\{(\w+)\}/g, (_m, k: string) => String(ids[k]))
+    const body = c.markdown === undefined ? c.body : { body: richText(c.markdown) }
+    const { status, text } = await send(c.method, pathname, typeof body === 'string' ? body : JSON.stringify(body), 'application/json')
+    expect(status, text.slice(0, 400)).toBe(c.status)
+    expect(said(text)).toMatch(c.message)
+  })
+
+  const picture = async () =>
+    sharp({ create: { width: 16, height: 16, channels: 3, background: '#c33' } })
+      .png()
+      .toBuffer()
+  const uploads: Array<{ what: string; name: string; type: string; data: () => Promise<Buffer>; fields?: Record<string, string>; status: number; message: RegExp }> = [
+    { what: 'a text file named .jpg', name: 'foto.jpg', type: 'image/jpeg', data: async () => Buffer.from('not a picture at all'), status: 400, message: /.+/ },
+    {
+      what: 'an SVG (it can carry script)',
+      name: 'logo.svg',
+      type: 'image/svg+xml',
+      data: async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      status: 400,
+      message: /.+/,
+    },
+    { what: 'an HTML page named .png', name: 'side.png', type: 'image/png', data: async () => Buffer.from('<!doctype html><script>alert(1)</script>'), status: 400, message: /.+/ },
+    { what: 'an empty file', name: 'tom.png', type: 'image/png', data: async () => Buffer.alloc(0), status: 400, message: /.+/ },
+    { what: 'a picture without its description (alt text)', name: 'uden-alt.png', type: 'image/png', data: picture, fields: { slug: 'uden-alt' }, status: 400, message: /alt/i },
+    { what: 'a picture with a slug in capitals', name: 'stort.png', type: 'image/png', data: picture, fields: { slug: 'Stort Billede', alt: 'Et billede' }, status: 400, message: /slug/ },
+  ]
+
+  it.each(uploads.map((u) => [u.what, u] as const))('refuses an upload of %s, saying why', async (_, u) => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(await u.data())], { type: u.type }), u.name)
+    form.append('_payload', JSON.stringify(u.fields ?? { slug: 'et-billede', alt: 'Et billede' }))
+    const encoded = new Response(form)
+    const { status, text } = await send('POST', '/api/media?locale=da', new Uint8Array(await encoded.arrayBuffer()), encoded.headers.get('content-type')!)
+    expect(status, text.slice(0, 400)).toBe(u.status)
+    expect(said(text)).toMatch(u.message)
+  })
+
+  it('wrote nothing: the documents, the uploads and the audit log are as they were, and the next export works', async () => {
+    expect(await stored()).toEqual(before)
+    const out = await mkdtemp(path.join(tmpdir(), 'modersmal-badinput-'))
+    try {
+      const result = await exportContent(payload, path.join(out, 'content'))
+      expect(result.counts.activities).toBeGreaterThan(0)
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
+  })
+})
