@@ -5,6 +5,10 @@
  * empty change. Runs before every operation of every collection.
  */
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
+
+// Named by hand: in the admin's production build the class names are minified, and Payload then
+// answers with "An unknown error occurred." instead of the message.
+const refused = (message: string) => Object.assign(new APIError(message, 400, {}, true), { name: 'BadRequest' })
 import { isLocaleCode, localeCodes } from '../../locales/registry.ts'
 
 /** What Payload itself accepts besides a language code: every language, or no fallback. */
@@ -15,10 +19,10 @@ export const refuseMalformedRequests: CollectionBeforeOperationHook = ({ args, o
     const value = req.query?.[name]
     if (value === undefined) continue
     if (typeof value !== 'string' || !(isLocaleCode(value) || accepted.includes(value)))
-      throw new APIError(`Unknown language ${JSON.stringify(value)} in ${name}: use one of ${[...localeCodes, ...accepted].join(', ')}.`, 400, undefined, true)
+      throw refused(`Unknown language ${JSON.stringify(value)} in ${name}: use one of ${[...localeCodes, ...accepted].join(', ')}.`)
   }
   const data = (args as { data?: unknown }).data
   if ((operation === 'create' || operation === 'update') && data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data)))
-    throw new APIError('The request body must be a JSON object of fields.', 400, undefined, true)
+    throw refused('The request body must be a JSON object of fields.')
   return args
 }

@@ -144,6 +144,11 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     const everything = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=ar&publishAllLocales=true`, { headers: fromAdmin(), data: { _status: 'published' } })
     expect(everything.status()).toBe(403)
     expect(JSON.stringify(await everything.json())).toMatch(/publishes her own language only/)
+    // A mistyped language is refused with its reason by the production admin too (it used to
+    // write into Danish, and a minified build hid the message).
+    const typo = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=xx`, { headers: fromAdmin(), data: { title: 'Skrevet i Danish?' } })
+    expect(typo.status()).toBe(400)
+    expect(JSON.stringify(await typo.json())).toContain('Unknown language \\"xx\\" in locale')
     await context.close()
     await publisher.idle()
     expect(await heading('/da/activities/babymassage/')).toBe(danish)
