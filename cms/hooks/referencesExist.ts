@@ -3,7 +3,8 @@
  * refused, naming the field and the id. The database would refuse it too, but mid-write: SQLite
  * runs Payload's saves without a transaction, so the document's other links were already deleted
  * when the insert failed, and the editor saw "Something went wrong". Checked before the write,
- * for every save (drafts too) of every collection.
+ * for every save (drafts too) of every collection. Not for the seed: content/ was validated,
+ * references included, before it is loaded, and a bulk seed would pay one query per document.
  */
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionSlug, type Field } from 'payload'
 import { dataFields, nestedFields } from '../fields/walk.ts'
@@ -40,7 +41,8 @@ function referencesIn(fields: Field[], data: Record<string, unknown>, prefix = '
   })
 }
 
-export const referencesExist: CollectionBeforeChangeHook = async ({ collection, data, req }) => {
+export const referencesExist: CollectionBeforeChangeHook = async ({ collection, context, data, req }) => {
+  if (context.seeding) return data
   const references = referencesIn(collection.fields, data as Record<string, unknown>)
   if (references.length === 0) return data
   const byCollection = new Map<string, Reference[]>()
