@@ -83,14 +83,12 @@ export interface AdminServer {
 export async function startAdmin(opts: { port: number; host?: string; env: Env; log?: NodeJS.WritableStream }): Promise<AdminServer> {
   const host = opts.host ?? '127.0.0.1'
   // Another server on the port (an admin left over from a killed run) would answer in its place.
-  await new Promise<void>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', (e: NodeJS.ErrnoException) => reject(new Error(`Port ${opts.port} is in use${e.code === 'EADDRINUSE' ? ' (an admin left running?)' : ''}: ${e.message}`)))
-    probe.listen(opts.port, host, () => probe.close(() => resolve()))
+  await probePort(opts.port, host).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`Port ${opts.port} is in use${e.code === 'EADDRINUSE' ? ' (an admin left running?)' : ''}: ${e.message}`)
   })
   const env = adminEnv({ MODERSMAL_ADMIN_ORIGINS: adminOrigins(host, opts.port, opts.env.CMS_PUBLIC_URL ?? process.env.CMS_PUBLIC_URL).join(','), ...opts.env })
   // Next listens inside, on a port of its own; the gate (cms/gate.ts) takes the public one.
-  const inside = { host: '127.0.0.1', port: await freePort() }
+  const inside = { host: '127.0.0.1', port: await probePort(0, '127.0.0.1') }
   const child = spawnOwned([], nextScript, ['start', 'cms', '-p', String(inside.port), '-H', inside.host], { cwd: repoRoot, env })
   if (opts.log) {
     child.stdout?.pipe(opts.log, { end: false })
@@ -138,14 +136,14 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env; 
   }
 }
 
-/** A port nobody listens on now, for a server only this machine reaches. */
-function freePort(): Promise<number> {
+/** Listens on the port for a moment and lets go: the port that was free (0: any free one), or the error. */
+function probePort(port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
+    probe.listen(port, host, () => {
+      const { port: bound } = probe.address() as { port: number }
+      probe.close(() => resolve(bound))
     })
   })
 }
