@@ -137,7 +137,7 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env; 
 }
 
 /** Listens on the port for a moment and lets go: the port that was free (0: any free one), or the error. */
-function probePort(port: number, host: string): Promise<number> {
+export function probePort(port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { buildSite } from '../../site/build/build-site.ts'
+import { shared } from './shared.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,27 +17,17 @@ declare module 'vitest' {
   }
 }
 
-interface Shared {
-  dir: Promise<string>
-  parent: string
-  users: number
-}
-const key = Symbol.for('modersmal.test.site')
-const store = globalThis as unknown as Record<symbol, Shared | undefined>
-
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '../..')
-  let shared = store[key]
-  if (!shared) {
-    const parent = mkdtempSync(path.join(tmpdir(), 'modersmal-site-'))
-    const dir = path.join(parent, 'dist')
-    shared = store[key] = { parent, users: 0, dir: buildSite({ root, contentDir: path.join(root, 'content'), outDir: dir }).then(() => dir) }
-  }
-  shared.users++
-  project.provide('siteDir', await shared.dir)
-  return () => {
-    if (--shared.users > 0) return
-    rmSync(shared.parent, { recursive: true, force: true })
-    store[key] = undefined
-  }
+  const site = await shared(
+    'site',
+    async () => {
+      const parent = mkdtempSync(path.join(tmpdir(), 'modersmal-site-'))
+      await buildSite({ root, contentDir: path.join(root, 'content'), outDir: path.join(parent, 'dist') })
+      return parent
+    },
+    (parent) => rmSync(parent, { recursive: true, force: true }),
+  )
+  project.provide('siteDir', path.join(site.value, 'dist'))
+  return () => site.release()
 }

@@ -1,0 +1,102 @@
+/**
+ * The real admin for a test that asks it over HTTP: the production build (`next start`) behind
+ * its gate, as `npm start` runs it, on a database prepared through the Local API beforehand
+ * (SQLite in a file, or a fresh database on the run's PostgreSQL server). Requests go as a browser
+ * on the admin's own page sends them: the login cookie, and the page's Origin.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { inject } from 'vitest'
+import { probePort, startAdmin, type AdminServer } from '../../cms/admin-server.ts'
+import { closeCms, openCms } from '../../cms/boot.ts'
+import type { DatabaseKind } from '../../cms/database.ts'
+import { createPostgresDatabase } from './cms.ts'
+
+export interface Answer {
+  status: number
+  /** The body as text (a JSON error, a document, a file). */
+  text: string
+  json<T = Record<string, unknown>>(): T
+  /** What the admin would show: each field error as "path: message", or the request's message. */
+  said: string
+}
+
+export interface Client {
+  request(method: string, pathname: string, body?: { json?: unknown; raw?: BodyInit; contentType?: string; form?: FormData }): Promise<Answer>
+}
+
+export interface HttpAdmin {
+  url: string
+  kind: DatabaseKind
+  /** Someone not signed in. */
+  anonymous: Client
+  signIn(email: string, password: string): Promise<Client>
+  stop(): Promise<void>
+}
+
+const secret = 'http-test-secret'
+
+/** What an admin page shows of an error answer: the field errors, or the message. */
+export function errorsSaid(text: string): string {
+  try {
+    const body = JSON.parse(text) as { errors?: Array<{ message: string; data?: { errors?: Array<{ path: string; message: string }> } }> }
+    return (body.errors ?? []).flatMap((e) => e.data?.errors?.map((x) => `${x.path}: ${x.message}`) ?? [e.message]).join('\n')
+  } catch {
+    return text.slice(0, 400)
+  }
+}
+
+function client(base: string, cookie?: string): Client {
+  return {
+    async request(method, pathname, body = {}) {
+      const headers: Record<string, string> = { origin: new URL(base).origin }
+      if (cookie) headers.cookie = cookie
+      let payload: BodyInit | undefined = body.raw
+      if (body.json !== undefined) payload = JSON.stringify(body.json)
+      if (body.form) payload = body.form
+      if (body.contentType ?? (body.json !== undefined ? 'application/json' : undefined)) headers['content-type'] = body.contentType ?? 'application/json'
+      const res = await fetch(`${base}${pathname}`, { method, headers, body: payload, redirect: 'manual' })
+      const text = await res.text()
+      return { status: res.status, text, json: <T>() => JSON.parse(text) as T, said: errorsSaid(text) }
+    },
+  }
+}
+
+/** `prepare` fills the database (seed, accounts) before the admin starts on it. */
+export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: (payload: Payload) => Promise<void>): Promise<HttpAdmin> {
+  const id = `${name}_${kind}_${process.pid}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase()
+  const dataDir = mkdtempSync(path.join(tmpdir(), `modersmal-http-${id}-`))
+  const url = kind === 'postgres' ? await createPostgresDatabase(inject('postgresPort'), id) : `file:${path.join(dataDir, 'cms.db')}`
+  const payload = await openCms({ database: { url }, dataDir, secret, key: id })
+  try {
+    await prepare(payload)
+  } finally {
+    await closeCms(payload)
+  }
+  let server: AdminServer
+  try {
+    server = await startAdmin({ port: await probePort(0, '127.0.0.1'), env: { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: secret } })
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true })
+    throw e
+  }
+  const base = server.url
+  return {
+    url: base,
+    kind,
+    anonymous: client(base),
+    async signIn(email, password) {
+      const res = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email, password }) })
+      if (!res.ok) throw new Error(`Sign-in of ${email} failed (${res.status}): ${await res.text()}`)
+      const token = /payload-token=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1]
+      if (!token) throw new Error(`Sign-in of ${email} set no cookie`)
+      return client(base, `payload-token=${token}`)
+    },
+    async stop() {
+      await server.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
