@@ -29,7 +29,7 @@ import { ignoreDraftsForPublic, onlyPublishedLocalesForPublic } from './hooks/pu
 import { guardTranslatorWrites } from './hooks/guardTranslatorWrites.ts'
 import { refuseMalformedRequests } from './hooks/refuseMalformedRequests.ts'
 import { referencesExist } from './hooks/referencesExist.ts'
-import { keepFieldErrors } from './hooks/keepFieldErrors.ts'
+import { explainRefusals } from './hooks/explainRefusals.ts'
 import { matchContentSchema } from './hooks/matchContentSchema.ts'
 import { noteLiveBeforeChange, recordAuditAfterChange, recordAuditAfterDelete } from './hooks/recordAudit.ts'
 import { requestPublishAfterChange, requestPublishAfterDelete } from './publish/requestPublish.ts'
@@ -118,7 +118,7 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
     serverURL: process.env.CMS_PUBLIC_URL ?? '',
     // Requests from any other origin (the site, the preview, another port) are anonymous.
     csrf: opts.adminOrigins ?? adminOriginsFromEnv(),
-    hooks: { afterError: [keepFieldErrors] },
+    hooks: { afterError: [explainRefusals] },
     admin: {
       user: Users.slug,
       meta: { titleSuffix: ' · Modersmål' },

@@ -30,13 +30,16 @@ export interface Client {
 export interface HttpAdmin {
   url: string
   kind: DatabaseKind
+  /** Its database and data folder, for a test that reads them beside the running admin (an export). */
+  databaseUrl: string
+  dataDir: string
   /** Someone not signed in. */
   anonymous: Client
   signIn(email: string, password: string): Promise<Client>
   stop(): Promise<void>
 }
 
-const secret = 'http-test-secret'
+export const secret = 'http-test-secret'
 
 /** What an admin page shows of an error answer: the field errors, or the message. */
 export function errorsSaid(text: string): string {
@@ -86,6 +89,8 @@ export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: 
   return {
     url: base,
     kind,
+    databaseUrl: url,
+    dataDir,
     anonymous: client(base),
     async signIn(email, password) {
       const res = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email, password }) })

@@ -1,21 +1,24 @@
 /**
- * Bad input over HTTP, as an editor's browser (or a careless script) would send it: each request
- * is refused with a status and a message that say what is wrong, nothing is written, and the
- * next export (what every publish runs) still works. Asked through Payload's own REST handler
- * with a signed-in editor; the admin's front door (cms/gate.ts) is tested in gate.test.ts.
+ * Bad input over HTTP, as an editor's browser (or a careless script) would send it, to the real
+ * admin (production server behind its gate) on both databases: each request is refused with a
+ * status and a message that say what is wrong, nothing is written, and the next publish (export,
+ * then a site build) still works. The gate's own limits are tested in tests/cms/gate.test.ts.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
-import { handleEndpoints, type Payload, type RichTextField } from 'payload'
+import type { Payload, RichTextField } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closeCms, openCms } from '../../cms/boot.ts'
 import { dataFields } from '../../cms/fields/walk.ts'
 import { exportContent } from '../../cms/sync/export.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
-import { createStaff, startTestCms, type TestCms } from '../support/cms.ts'
-import { repoContent } from '../support/content.ts'
+import { buildSite } from '../../site/build/build-site.ts'
+import { createStaff, databases } from '../support/cms.ts'
+import { copyOfContent, repoContent } from '../support/content.ts'
+import { secret, startHttpAdmin, type Client, type HttpAdmin } from '../support/http-admin.ts'
 
 interface Case {
   /** What is wrong, as the test's name. */
@@ -138,64 +141,54 @@ const cases: Case[] = [
   patchGuide('an empty body', '', /body: the Danish source text is required/),
 ]
 
-/** What the admin shows the editor: each field's path and message, or the request's message. */
-const said = (text: string): string =>
-  ((JSON.parse(text) as { errors?: Array<{ message: string; data?: { errors?: Array<{ path: string; message: string }> } }> }).errors ?? [])
-    .flatMap((e) => e.data?.errors?.map((x) => `${x.path}: ${x.message}`) ?? [e.message])
-    .join('\n')
-
-describe('bad input over HTTP', () => {
-  let cms: TestCms
-  let payload: Payload
-  let token: string
+describe.each(databases)('bad input over HTTP on %s', (kind) => {
+  let admin: HttpAdmin
+  let editor: Client
+  let staffAdmin: Client
   const ids: Record<string, number | string> = {}
   const before: Record<string, unknown> = {}
+  /** Each guide case's Markdown as the rich text the admin's editor makes of it (Lexical). */
+  const richTexts = new Map<string, unknown>()
 
+  const read = async (pathname: string) => {
+    const a = await staffAdmin.request('GET', pathname)
+    expect(a.status, a.text.slice(0, 300)).toBe(200)
+    return a.json()
+  }
   const stored = async () => ({
-    activity: await payload.findByID({ collection: 'activities', id: ids.activity!, locale: 'all', depth: 0, overrideAccess: true }),
-    municipality: await payload.findByID({ collection: 'municipalities', id: ids.municipality!, locale: 'all', depth: 0, overrideAccess: true }),
-    guide: await payload.findByID({ collection: 'guides', id: ids.guide!, locale: 'all', depth: 0, overrideAccess: true }),
-    media: (await payload.count({ collection: 'media', overrideAccess: true })).totalDocs,
-    audit: (await payload.count({ collection: 'audit-events', overrideAccess: true })).totalDocs,
+    activity: await read(`/api/activities/${ids.activity}?locale=all&depth=0&draft=true`),
+    municipality: await read(`/api/municipalities/${ids.municipality}?locale=all&depth=0&draft=true`),
+    guide: await read(`/api/guides/${ids.guide}?locale=all&depth=0&draft=true`),
+    media: (await read('/api/media?limit=1')).totalDocs,
+    audit: (await read('/api/audit-events?limit=1')).totalDocs,
   })
 
   beforeAll(async () => {
-    cms = await startTestCms('sqlite', 'badinput')
-    payload = cms.payload
-    await seedContent(payload, repoContent)
-    await createStaff(payload, 'editor')
-    token = (await payload.login({ collection: 'users', data: { email: 'editor@example.org', password: 'test-password-1' } })).token!
-    const idOf = async (collection: 'activities' | 'municipalities' | 'guides', slug: string) =>
-      (await payload.find({ collection, where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
-    ids.activity = await idOf('activities', 'babymassage')
-    ids.municipality = await idOf('municipalities', 'aarhus')
-    ids.guide = await idOf('guides', 'breastfeeding')
+    admin = await startHttpAdmin(kind, 'badinput', async (payload: Payload) => {
+      await seedContent(payload, repoContent)
+      await createStaff(payload, 'editor')
+      await createStaff(payload, 'admin')
+      const idOf = async (collection: 'activities' | 'municipalities' | 'guides', slug: string) =>
+        (await payload.find({ collection, where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
+      ids.activity = await idOf('activities', 'babymassage')
+      ids.municipality = await idOf('municipalities', 'aarhus')
+      ids.guide = await idOf('guides', 'breastfeeding')
+      const field = dataFields(payload.collections.guides.config.fields).find((f) => f.name === 'body') as RichTextField
+      for (const c of cases) if (c.markdown !== undefined) richTexts.set(c.what, convertMarkdownToLexical({ markdown: c.markdown, editorConfig: editorConfigFactory.fromField({ field }) }))
+    })
+    editor = await admin.signIn('editor@example.org', 'test-password-1')
+    staffAdmin = await admin.signIn('admin@example.org', 'test-password-1')
     Object.assign(before, await stored())
   })
-  afterAll(async () => cms?.close())
-
-  /** Markdown as the guide body's rich text (Lexical), as the admin's editor would send it. */
-  const richText = (markdown: string) => {
-    const field = dataFields(payload.collections.guides.config.fields).find((f) => f.name === 'body') as RichTextField
-    return convertMarkdownToLexical({ markdown, editorConfig: editorConfigFactory.fromField({ field }) })
-  }
-
-  const send = async (method: string, pathname: string, body: BodyInit, contentType?: string) => {
-    const headers: Record<string, string> = { Authorization: `JWT ${token}` }
-    if (contentType) headers['Content-Type'] = contentType
-    const res = await handleEndpoints({ config: payload.config, payloadInstanceCacheKey: cms.key, request: new Request(`http://localhost${pathname}`, { method, body, headers }) })
-    const text = await res.text()
-    return { status: res.status, text }
-  }
+  afterAll(async () => admin?.stop())
 
   it.each(cases.map((c) => [c.what, c] as const))('refuses %s, saying what is wrong', async (_, c) => {
     const pathname = c.path.replace(/\{(\w+)\}/g, (_m, k: string) => String(ids[k]))
-    const body = c.markdown === undefined ? c.body : { body: richText(c.markdown) }
-    const { status, text } = await send(c.method, pathname, typeof body === 'string' ? body : JSON.stringify(body), 'application/json')
-    expect(status, text.slice(0, 400)).toBe(c.status)
-    expect(said(text)).toMatch(c.message)
+    const body = c.markdown === undefined ? c.body : { body: richTexts.get(c.what) }
+    const a = await editor.request(c.method, pathname, { raw: typeof body === 'string' ? body : JSON.stringify(body), contentType: 'application/json' })
+    expect(a.status, a.text.slice(0, 400)).toBe(c.status)
+    expect(a.said).toMatch(c.message)
   })
-
   const picture = async () =>
     sharp({ create: { width: 16, height: 16, channels: 3, background: '#c33' } })
       .png()
@@ -220,20 +213,80 @@ describe('bad input over HTTP', () => {
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(await u.data())], { type: u.type }), u.name)
     form.append('_payload', JSON.stringify(u.fields ?? { slug: 'et-billede', alt: 'Et billede' }))
-    const encoded = new Response(form)
-    const { status, text } = await send('POST', '/api/media?locale=da', new Uint8Array(await encoded.arrayBuffer()), encoded.headers.get('content-type')!)
-    expect(status, text.slice(0, 400)).toBe(u.status)
-    expect(said(text)).toMatch(u.message)
+    const a = await editor.request('POST', '/api/media?locale=da', { form })
+    expect(a.status, a.text.slice(0, 400)).toBe(u.status)
+    expect(a.said).toMatch(u.message)
   })
 
-  it('wrote nothing: the documents, the uploads and the audit log are as they were, and the next export works', async () => {
+  /** Bodies that claim to be a form upload and are not one. */
+  const multipart = (parts: string, boundary = 'graense') => `--${boundary}\r\n${parts}`
+  const malformed: Array<{ what: string; contentType: string; body: string; status: number; message: RegExp }> = [
+    {
+      what: 'a form upload without its boundary',
+      contentType: 'multipart/form-data',
+      body: multipart('Content-Disposition: form-data; name="alt"\r\n\r\nEt billede\r\n--graense--\r\n'),
+      status: 400,
+      message: /not a well-formed form upload \(multipart\/form-data\): its Content-Type gives no usable boundary/,
+    },
+    {
+      what: 'a form upload cut off mid-file',
+      contentType: 'multipart/form-data; boundary=graense',
+      body: multipart('Content-Disposition: form-data; name="file"; filename="halv.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n'),
+      status: 400,
+      message: /not a well-formed form upload \(multipart\/form-data\): Unexpected end of form/,
+    },
+    {
+      what: 'a form upload whose document fields are not JSON',
+      contentType: 'multipart/form-data; boundary=graense',
+      body: multipart('Content-Disposition: form-data; name="_payload"\r\n\r\n{"alt": "Et billede",\r\n--graense--\r\n'),
+      status: 400,
+      message: /its document fields \(_payload\) are not valid JSON/,
+    },
+    {
+      what: 'a form upload with no file in it',
+      contentType: 'multipart/form-data; boundary=graense',
+      body: multipart('Content-Disposition: form-data; name="_payload"\r\n\r\n{"alt": "Et billede", "slug": "uden-fil"}\r\n--graense--\r\n'),
+      status: 400,
+      message: /No files were uploaded/,
+    },
+    {
+      what: 'a form upload whose boundary is not plain ASCII',
+      contentType: 'multipart/form-data; boundary=grænse',
+      body: '--grænse\r\nContent-Disposition: form-data; name="alt"\r\n\r\nEt billede\r\n--grænse--\r\n',
+      status: 400,
+      message: /its Content-Type gives no usable boundary/,
+    },
+    {
+      what: 'JSON sent as a form upload',
+      contentType: 'multipart/form-data; boundary=graense',
+      body: '{"alt": "Et billede", "slug": "json-som-form"}',
+      status: 400,
+      message: /not a well-formed form upload \(multipart\/form-data\): Unexpected end of form/,
+    },
+  ]
+
+  it.each(malformed.map((m) => [m.what, m] as const))('refuses %s, saying why', async (_, m) => {
+    const a = await editor.request('POST', '/api/media?locale=da', { raw: m.body, contentType: m.contentType })
+    expect(a.status, a.text.slice(0, 400)).toBe(m.status)
+    expect(a.said).toMatch(m.message)
+  })
+
+  it('wrote nothing: the documents, the uploads and the audit log are as they were, and the next publish works', async () => {
     expect(await stored()).toEqual(before)
-    const out = await mkdtemp(path.join(tmpdir(), 'modersmal-badinput-'))
+    const contentDir = await copyOfContent()
+    const payload = await openCms({ database: { url: admin.databaseUrl }, dataDir: admin.dataDir, secret, key: `badinput-export-${kind}`, migrate: false })
     try {
-      const result = await exportContent(payload, path.join(out, 'content'))
+      const result = await exportContent(payload, contentDir)
       expect(result.counts.activities).toBeGreaterThan(0)
     } finally {
-      await rm(out, { recursive: true, force: true })
+      await closeCms(payload)
+    }
+    const outDir = `${contentDir}-dist`
+    try {
+      await buildSite({ root: path.resolve(import.meta.dirname, '../..'), contentDir, outDir })
+      expect(existsSync(path.join(outDir, 'da', 'activities', 'babymassage', 'index.html'))).toBe(true)
+    } finally {
+      for (const dir of [contentDir, outDir]) await rm(dir, { recursive: true, force: true })
     }
   })
 })
