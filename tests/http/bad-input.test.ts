@@ -194,19 +194,41 @@ describe.each(databases)('bad input over HTTP on %s', (kind) => {
       .png()
       .toBuffer()
   const uploads: Array<{ what: string; name: string; type: string; data: () => Promise<Buffer>; fields?: Record<string, string>; status: number; message: RegExp }> = [
-    { what: 'a text file named .jpg', name: 'foto.jpg', type: 'image/jpeg', data: async () => Buffer.from('not a picture at all'), status: 400, message: /.+/ },
+    {
+      what: 'a text file named .jpg',
+      name: 'foto.jpg',
+      type: 'image/jpeg',
+      data: async () => Buffer.from('not a picture at all'),
+      status: 400,
+      message: /file: File type text\/plain \(from extension jpg\) is not allowed/,
+    },
     {
       what: 'an SVG (it can carry script)',
       name: 'logo.svg',
       type: 'image/svg+xml',
       data: async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
       status: 400,
-      message: /.+/,
+      message: /file: Invalid MIME type: image\/svg\+xml/,
     },
-    { what: 'an HTML page named .png', name: 'side.png', type: 'image/png', data: async () => Buffer.from('<!doctype html><script>alert(1)</script>'), status: 400, message: /.+/ },
-    { what: 'an empty file', name: 'tom.png', type: 'image/png', data: async () => Buffer.alloc(0), status: 400, message: /.+/ },
-    { what: 'a picture without its description (alt text)', name: 'uden-alt.png', type: 'image/png', data: picture, fields: { slug: 'uden-alt' }, status: 400, message: /alt/i },
-    { what: 'a picture with a slug in capitals', name: 'stort.png', type: 'image/png', data: picture, fields: { slug: 'Stort Billede', alt: 'Et billede' }, status: 400, message: /slug/ },
+    {
+      what: 'an HTML page named .png',
+      name: 'side.png',
+      type: 'image/png',
+      data: async () => Buffer.from('<!doctype html><script>alert(1)</script>'),
+      status: 400,
+      message: /file: Invalid MIME type/,
+    },
+    { what: 'an empty file', name: 'tom.png', type: 'image/png', data: async () => Buffer.alloc(0), status: 400, message: /file: File type text\/plain \(from extension png\) is not allowed/ },
+    { what: 'a picture without its description (alt text)', name: 'uden-alt.png', type: 'image/png', data: picture, fields: { slug: 'uden-alt' }, status: 400, message: /^alt: / },
+    {
+      what: 'a picture with a slug in capitals',
+      name: 'stort.png',
+      type: 'image/png',
+      data: picture,
+      fields: { slug: 'Stort Billede', alt: 'Et billede' },
+      status: 400,
+      message: /slug: must be lower-case letters, digits and single hyphens/,
+    },
   ]
 
   it.each(uploads.map((u) => [u.what, u] as const))('refuses an upload of %s, saying why', async (_, u) => {
