@@ -16,9 +16,9 @@ import { dataFields } from '../../cms/fields/walk.ts'
 import { exportContent } from '../../cms/sync/export.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { buildSite } from '../../site/build/build-site.ts'
-import { createStaff, databases } from '../support/cms.ts'
+import { createStaff, databases, testSecret } from '../support/cms.ts'
 import { copyOfContent, repoContent } from '../support/content.ts'
-import { secret, startHttpAdmin, type Client, type HttpAdmin } from '../support/http-admin.ts'
+import { startHttpAdmin, type Client, type HttpAdmin } from '../support/http-admin.ts'
 
 interface Case {
   /** What is wrong, as the test's name. */
@@ -296,7 +296,7 @@ describe.each(databases)('bad input over HTTP on %s', (kind) => {
   it('wrote nothing: the documents, the uploads and the audit log are as they were, and the next publish works', async () => {
     expect(await stored()).toEqual(before)
     const contentDir = await copyOfContent()
-    const payload = await openCms({ database: { url: admin.databaseUrl }, dataDir: admin.dataDir, secret, key: `badinput-export-${kind}`, migrate: false })
+    const payload = await openCms({ database: { url: admin.databaseUrl }, dataDir: admin.dataDir, secret: testSecret, key: `badinput-export-${kind}`, migrate: false })
     try {
       const result = await exportContent(payload, contentDir)
       expect(result.counts.activities).toBeGreaterThan(0)

@@ -15,6 +15,9 @@ import type { User } from '../../cms/payload-types.ts'
 
 export const databases: DatabaseKind[] = ['sqlite', 'postgres']
 
+/** The secret of every test's CMS (and of the admin a test starts on its database). */
+export const testSecret = 'test-secret'
+
 let counter = 0
 
 export interface TestCms {
@@ -38,7 +41,7 @@ export async function startTestCms(kind: DatabaseKind, name: string, options: Pi
   } else {
     url = `file:${path.join(dataDir, 'cms.db')}`
   }
-  const payload = await openCms({ ...options, database: { url }, dataDir, key: id, secret: 'test-secret' })
+  const payload = await openCms({ ...options, database: { url }, dataDir, key: id, secret: testSecret })
   return {
     payload,
     dataDir,

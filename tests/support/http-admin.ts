@@ -4,15 +4,12 @@
  * (SQLite in a file, or a fresh database on the run's PostgreSQL server). Requests go as a browser
  * on the admin's own page sends them: the login cookie, and the page's Origin.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import type { Payload } from 'payload'
-import { inject } from 'vitest'
 import { probePort, startAdmin, type AdminServer } from '../../cms/admin-server.ts'
-import { closeCms, openCms } from '../../cms/boot.ts'
+import { closeCms } from '../../cms/boot.ts'
 import type { DatabaseKind } from '../../cms/database.ts'
-import { createPostgresDatabase } from './cms.ts'
+import { startTestCms, testSecret } from './cms.ts'
 
 export interface Answer {
   status: number
@@ -38,8 +35,6 @@ export interface HttpAdmin {
   signIn(email: string, password: string): Promise<Client>
   stop(): Promise<void>
 }
-
-export const secret = 'http-test-secret'
 
 /** What an admin page shows of an error answer: the field errors, or the message. */
 export function errorsSaid(text: string): string {
@@ -69,18 +64,16 @@ function client(base: string, cookie?: string): Client {
 
 /** `prepare` fills the database (seed, accounts) before the admin starts on it. */
 export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: (payload: Payload) => Promise<void>): Promise<HttpAdmin> {
-  const id = `${name}_${kind}_${process.pid}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase()
-  const dataDir = mkdtempSync(path.join(tmpdir(), `modersmal-http-${id}-`))
-  const url = kind === 'postgres' ? await createPostgresDatabase(inject('postgresPort'), id) : `file:${path.join(dataDir, 'cms.db')}`
-  const payload = await openCms({ database: { url }, dataDir, secret, key: id })
+  const cms = await startTestCms(kind, name)
+  const { url, dataDir } = cms
   try {
-    await prepare(payload)
+    await prepare(cms.payload)
   } finally {
-    await closeCms(payload)
+    await closeCms(cms.payload)
   }
   let server: AdminServer
   try {
-    server = await startAdmin({ port: await probePort(0, '127.0.0.1'), env: { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: secret } })
+    server = await startAdmin({ port: await probePort(0, '127.0.0.1'), env: { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: testSecret } })
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true })
     throw e
