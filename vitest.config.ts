@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config'
  * - cms: Payload on SQLite and on a real PostgreSQL;
  * - build: the site, its print products and film media, built for real; the commands themselves
  *   (each loads the CMS or the build, seconds apiece);
+ * - faults: commands killed mid-way, a full disk, a read-only folder, a locked database; real
+ *   processes, real mounts, both databases;
  * - http: the admin's production server (behind its gate) asked over HTTP, on SQLite and PostgreSQL;
  * - browser: real Chromium against the built site and the admin's production server.
  */
@@ -41,6 +43,7 @@ export default defineConfig({
           globalSetup: ['tests/setup/site.ts'],
         },
       },
+      { test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts', 'tests/setup/site.ts'] } },
       { test: { name: 'http', include: ['tests/http/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts', 'tests/setup/admin.ts'] } },
       { test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/site.ts', 'tests/setup/admin.ts'], setupFiles: ['tests/setup/csp.ts'] } },
     ],

@@ -31,6 +31,14 @@ export const isPostgresUrl = (url: string | undefined): url is string => !!url &
 export interface DatabaseOptions {
   /** A postgres:// URL, or a SQLite URL (`file:…` or `:memory:`). */
   url?: string
+  /**
+   * SQLite: wrap each operation in a transaction, as PostgreSQL always does. For the commands that
+   * must be all or nothing (seed, XLIFF import: a kill mid-way left half of it behind). Off where
+   * requests run at once: Payload advises against SQLite transactions there, and libsql opens a
+   * new connection beside each one, without the busy timeout (libsql-client-ts#288).
+   * Needs a database file: beside `:memory:` the new connection would see another, empty database.
+   */
+  transactions?: boolean
 }
 
 /** The file a SQLite URL names (`file:<path>`), or null for another URL (`:memory:`, postgres://). */
@@ -75,6 +83,7 @@ export function databaseAdapter(opts: DatabaseOptions = {}): DatabaseAdapterObj 
     // WAL and a busy timeout let the admin and a script (seed, export) write at the same time.
     wal: true,
     busyTimeout: 10_000,
+    ...(opts.transactions && file ? { transactionOptions: {} } : {}),
     push: false,
     migrationDir: migrationDirs.sqlite,
     prodMigrations: sqliteMigrations,

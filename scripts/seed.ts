@@ -7,7 +7,8 @@ import { parseCommand } from '../system/cli.ts'
 
 parseCommand({ usage: 'Usage: npm run seed' })
 
-const payload = await openCms()
+// All or nothing: a seed or import killed mid-way leaves the database as it was.
+const payload = await openCms({ database: { transactions: true } })
 const started = performance.now()
 try {
   const { counts, writes } = await seedContent(payload, contentDir)

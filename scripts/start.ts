@@ -30,7 +30,8 @@ const previewPort = Number(process.env.PREVIEW_PORT ?? 4322)
 const host = process.env.HOST ?? '127.0.0.1'
 
 // 1. Database
-const payload = await openCms()
+// All or nothing: a seed killed mid-way leaves the database empty, to be seeded again.
+const payload = await openCms({ database: { transactions: true } })
 const { totalDocs } = await payload.count({ collection: 'activities', overrideAccess: true })
 if (totalDocs === 0) {
   const { counts } = await seedContent(payload, contentDir)

@@ -17,7 +17,8 @@ const file = positionals[0]!
 const status = oneOf(fail, 'status', values.status ?? fail('--status is required: say whether a person reviewed these translations.'), ['reviewed', 'machine'] as const)
 const xml = await readFile(file, 'utf8')
 
-const payload = await openCms()
+// All or nothing: a seed or import killed mid-way leaves the database as it was.
+const payload = await openCms({ database: { transactions: true } })
 const started = performance.now()
 try {
   const report = await importXliff(payload, xml, { status })

@@ -7,7 +7,7 @@
  */
 import { cp, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { withContentLock } from '../sync/contentLock.ts'
+import { withContentLock } from '../sync/contentSwap.ts'
 
 export async function snapshotContent(contentDir: string, target: string): Promise<void> {
   await rm(target, { recursive: true, force: true })

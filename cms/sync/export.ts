@@ -2,9 +2,9 @@
  * Writes the published content of the CMS to content/: every locale that has its own text
  * (never fallback text) and is published, references by slug, media files beside their metadata.
  * The new tree is written aside, validated with the same schema as the seed, and only then
- * swapped in. With `drafts`, the latest versions instead, for the draft preview (cms/preview/).
+ * swapped in (./contentSwap.ts: whole, also when the export is killed mid-way). With `drafts`, the latest versions instead, for the draft preview (cms/preview/).
  */
-import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Field, Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
@@ -14,7 +14,8 @@ import { contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../.
 import { serializeDocument } from '../../content/serialize.ts'
 import { fromPayloadRefs } from './references.ts'
 import { asDocs, contentDocument, type Doc } from './convert.ts'
-import { withContentLock } from './contentLock.ts'
+import { swapContent, withContentLock } from './contentSwap.ts'
+import { crashPoint } from '../../system/crash-points.ts'
 import { contentProblems } from './validate.ts'
 import { removeAbandoned } from '../../system/processes.ts'
 
@@ -96,21 +97,9 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
     }
     // The same validation the seed and the site use: an export that would not load is not written.
     await loadContent(staging)
+    crashPoint('export:staged')
     await mkdir(contentRoot, { recursive: true })
-    await withContentLock(contentRoot, async () => {
-      // A collection folder a killed export had moved aside (named with its pid) is stale.
-      for (const kind of contentKinds) await removeAbandoned(contentRoot, `${kind}.old-`)
-      for (const kind of contentKinds) {
-        const target = path.join(contentRoot, kind)
-        const old = `${target}.old-${process.pid}`
-        await rm(old, { recursive: true, force: true })
-        await rename(target, old).catch((e: NodeJS.ErrnoException) => {
-          if (e.code !== 'ENOENT') throw e
-        })
-        await rename(path.join(staging, kind), target)
-        await rm(old, { recursive: true, force: true })
-      }
-    })
+    await withContentLock(contentRoot, () => swapContent(contentRoot, staging, contentKinds))
     return { counts, warnings }
   } finally {
     await rm(staging, { recursive: true, force: true })

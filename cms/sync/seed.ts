@@ -3,6 +3,7 @@
  * file is bad), then creates each document in Danish and adds its translations, all in one
  * transaction, so a failure leaves the database as it was.
  */
+import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
@@ -11,6 +12,7 @@ import { sourceLocale } from '../../locales/registry.ts'
 import { localesIn } from '../../content/schema/index.ts'
 import { fromPayloadRefs, type ContentReferences } from './references.ts'
 import { toPayload, type Doc } from './convert.ts'
+import { crashPoint } from '../../system/crash-points.ts'
 
 export interface SeedResult {
   counts: Record<ContentKind, number>
@@ -26,6 +28,8 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
     const { totalDocs } = await payload.count({ collection: kind, overrideAccess: true })
     if (totalDocs > 0) throw new DatabaseNotEmptyError(`The database already holds ${totalDocs} ${kind}; seed loads only into an empty database.`)
   }
+
+  await removeStrayUploads(payload)
 
   const refs = fromPayloadRefs()
   const req = await createLocalReq({}, payload)
@@ -46,6 +50,7 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
           ...(kind === 'media' ? { filePath: path.join(mediaFilesDir(contentRoot), doc.file!) } : {}),
         } as Parameters<Payload['create']>[0])
         writes++
+        crashPoint('seed:write')
         refs.add(kind, doc.slug, created.id)
         // Array row ids, which translations of fields inside non-localized arrays need.
         const existing = present.length > 1 ? await payload.findByID({ ...common, id: created.id, locale: sourceLocale }) : undefined
@@ -68,6 +73,19 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
   }
   const counts = Object.fromEntries(contentKinds.map((k) => [k, set[k].length])) as Record<ContentKind, number>
   return { counts, writes }
+}
+
+/**
+ * An empty database has no uploads: files in the upload folders are what a killed or failed seed
+ * stored before its transaction was undone. Left there, they made Payload store the seed's files
+ * under other names (film-plakat-1.png), and content/ no longer round-tripped.
+ */
+async function removeStrayUploads(payload: Payload): Promise<void> {
+  for (const kind of ['media', 'videos'] as const) {
+    const dir = payload.collections[kind].config.upload.staticDir
+    if (!dir) continue
+    for (const name of await readdir(dir).catch(() => [] as string[])) await rm(path.join(dir, name), { recursive: true, force: true })
+  }
 }
 
 async function seedVideos(payload: Payload, req: PayloadRequest, films: Array<{ video?: string }>, dir: string, refs: ContentReferences): Promise<number> {

@@ -18,6 +18,7 @@ import { buildXliff, parseXliff, planImport, targetLocale, type CollectionDoc, t
 import { sourceLocale, type LocaleCode } from '../../locales/registry.ts'
 import { statusIn } from '../publish/localeStatus.ts'
 import { asDocs, fromPayload, toPayload, type References } from './convert.ts'
+import { crashPoint } from '../../system/crash-points.ts'
 
 /** Ids stand in for slugs: XLIFF needs no references, and the writes send them back unchanged. */
 const idRefs: References = {
@@ -130,6 +131,7 @@ export async function importXliff(payload: Payload, xml: string, opts: { status:
           _status: published ? 'published' : 'draft',
         },
       } as Parameters<Payload['update']>[0])
+      crashPoint('import:write')
       imported.push({ collection, slug: update.slug, fields: Object.keys(update.values), units: update.units.length, unchanged: update.unchanged.length, status: opts.status })
     }
     if (ownTransaction) await commitTransaction(req)

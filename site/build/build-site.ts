@@ -10,6 +10,7 @@ import { loadContent, type ContentSet } from '../../content/load.ts'
 import { codeTargets } from '../lib/codes.ts'
 import { removeAbandoned } from '../../system/processes.ts'
 import { removeLeftovers, swapIn } from './swap.ts'
+import { crashPoint } from '../../system/crash-points.ts'
 import { redirectsFile } from './redirects.ts'
 import { writeImages } from '../lib/images.ts'
 import { indexTranscripts, prepareFilmMedia, validateSubtitles, writeFilmFiles } from '../films/build-steps.ts'
@@ -50,6 +51,7 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
     await indexTranscripts(set, staging)
     await checkCodesResolve(set, staging)
     pages = await countPages(staging)
+    crashPoint('build:staged')
     await swapIn(staging, outDir, `${process.pid}-${builds}`)
   } finally {
     await rm(staging, { recursive: true, force: true })

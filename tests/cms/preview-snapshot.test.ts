@@ -2,14 +2,16 @@
  * The draft preview copies content/ while a live publish may be swapping it in. Before the content
  * lock, a collection folder vanished mid-copy about one full test run in three, and the preview
  * said "The draft cannot be previewed". Here exports and snapshots run at once, many times over:
- * every snapshot must succeed and be one whole, valid content set.
+ * every snapshot must succeed and be one whole, valid content set. What a swap killed mid-way
+ * left is settled by the next holder of the lock (tests/faults/killed.test.ts kills them for real).
  */
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadContent } from '../../content/load.ts'
 import { snapshotContent } from '../../cms/preview/snapshot.ts'
+import { withContentLock } from '../../cms/sync/contentSwap.ts'
 import { exportContent } from '../../cms/sync/export.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { startTestCms, type TestCms } from '../support/cms.ts'
@@ -61,12 +63,22 @@ describe("the draft preview's snapshot of content/", () => {
     expect(snapshots).toBeGreaterThan(1)
   })
 
-  it('an export clears what a killed export left in content/, and nothing of a live one', async () => {
-    // Process 999999 is gone; pid 1 is alive and may still be swapping.
-    for (const left of ['activities.old-999999', 'guides.old-999999', 'guides.old-1']) await mkdir(path.join(content, left))
-    await exportContent(cms.payload, content)
-    const names = await readdir(content)
-    expect(names.filter((n) => n.includes('.old-'))).toEqual(['guides.old-1'])
-    await rm(path.join(content, 'guides.old-1'), { recursive: true })
+  it('whoever takes the lock next undoes a swap that died before its mark, and finishes one that died after', async () => {
+    // Process 999999 died mid-swap: activities already new, guides moved aside but not replaced.
+    // Process 999998 died after its mark, while removing the folders it had replaced.
+    const put = (dir: string, text: string) => mkdir(path.join(content, dir), { recursive: true }).then(() => writeFile(path.join(content, dir, 'x.yaml'), text))
+    await rm(path.join(content, 'guides'), { recursive: true })
+    await put('guides.old-999999', 'guides before')
+    await put('activities.old-999999', 'activities before')
+    await rm(path.join(content, 'activities'), { recursive: true })
+    await put('activities', 'activities after')
+    await put('films.old-999998', 'films replaced')
+    await writeFile(path.join(path.dirname(content), `.${path.basename(content)}.swapped-999998`), '')
+    await withContentLock(content, async () => {})
+    expect((await readdir(content)).filter((n) => n.includes('.old-'))).toEqual([])
+    expect(await readFile(path.join(content, 'activities', 'x.yaml'), 'utf8')).toBe('activities before')
+    expect(await readdir(path.join(content, 'activities'))).toEqual(['x.yaml'])
+    expect(await readFile(path.join(content, 'guides', 'x.yaml'), 'utf8')).toBe('guides before')
+    expect(await readdir(path.dirname(content))).not.toContain(`.${path.basename(content)}.swapped-999998`)
   })
 })

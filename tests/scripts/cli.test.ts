@@ -2,21 +2,17 @@
  * Every command refuses what it does not understand, before doing any work: a mistyped flag used
  * to be ignored (`--only sqlit` ran every benchmark). Exit code 2 and the usage, as CLIs do.
  */
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { closeCms, openCms } from '../../cms/boot.ts'
+import { runCommand } from '../support/command.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 /** Each command in its own process, several at once: most of the time is loading their modules. */
 const run = (script: string, ...args: string[]) => runIn(path.join(root, 'tmp', 'cli-test-data'), script, ...args)
-const runIn = (dataDir: string, script: string, ...args: string[]) =>
-  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const env = { ...process.env, MODERSMAL_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, 'cms.db')}` }
-    const child = execFile(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], { cwd: root, encoding: 'utf8', env }, (_e, out, err) => resolve({ code: child.exitCode, out, err }))
-  })
+const runIn = (dataDir: string, script: string, ...args: string[]) => runCommand(script, args, { MODERSMAL_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, 'cms.db')}` })
 
 describe('command-line arguments', () => {
   it.concurrent.for<[string, string[], RegExp]>([
