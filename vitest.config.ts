@@ -43,7 +43,7 @@ export default defineConfig({
           globalSetup: ['tests/setup/site.ts'],
         },
       },
-      { test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts', 'tests/setup/site.ts'] } },
+      { test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts', 'tests/setup/site.ts', 'tests/setup/admin.ts'] } },
       { test: { name: 'http', include: ['tests/http/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts', 'tests/setup/admin.ts'] } },
       { test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/site.ts', 'tests/setup/admin.ts'], setupFiles: ['tests/setup/csp.ts'] } },
     ],

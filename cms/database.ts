@@ -66,7 +66,9 @@ export function databaseAdapter(opts: DatabaseOptions = {}): DatabaseAdapterObj 
   const url = opts.url ?? process.env.DATABASE_URL
   if (isPostgresUrl(url)) {
     return postgresAdapter({
-      pool: { connectionString: url },
+      // A lock held by another program (a long migration, someone's psql) must not hang a save
+      // for ever: after 10 s the save fails and the editor is told why (as SQLite's busy timeout).
+      pool: { connectionString: url, options: '-c lock_timeout=10000' },
       push: false,
       migrationDir: migrationDirs.postgres,
       prodMigrations: postgresMigrations,
@@ -88,4 +90,20 @@ export function databaseAdapter(opts: DatabaseOptions = {}): DatabaseAdapterObj 
     migrationDir: migrationDirs.sqlite,
     prodMigrations: sqliteMigrations,
   })
+}
+
+/**
+ * libsql leaves a statement that failed with SQLITE_BUSY unfinalized on its one connection: every
+ * later write on it lands in a transaction that never commits (answered 200, then lost) and reads
+ * see an old snapshot (libsql-client-ts#352, libsql-js#228; found by tests/faults/locked.test.ts).
+ * After a busy error the admin drops that connection and opens a new one, as the adapter's own
+ * connect does (busy timeout, WAL).
+ */
+export async function reconnectSqlite(db: unknown): Promise<void> {
+  const adapter = db as { name?: string; client?: { close(): void }; connect?(o: { hotReload: boolean }): Promise<void> }
+  if (adapter.name !== 'sqlite' || !adapter.client || !adapter.connect) return
+  const poisoned = adapter.client
+  adapter.client = undefined
+  poisoned.close()
+  await adapter.connect({ hotReload: true })
 }

@@ -1,7 +1,15 @@
 import type { AfterErrorHook } from 'payload'
+import { machineFault, type MachineFault } from '../../system/machine-faults.ts'
+import { reconnectSqlite } from '../database.ts'
 
 /** The multipart parser's errors (Payload's and busboy's): the request is at fault, not the server. */
 const brokenForm = /^(Request is not eligible for file upload|Multipart: Boundary not found|Malformed part header|Malformed content type|Missing Content-Type|Unexpected end of (form|file))$/
+
+const afterFault: Record<MachineFault['kind'], string> = {
+  'disk-full': 'Nothing was saved; tell whoever runs the server, then save again.',
+  'read-only': 'Nothing was saved; tell whoever runs the server, then save again.',
+  'database-busy': 'Nothing was saved; save again in a moment.',
+}
 
 /**
  * What an editor is told when a request is refused, as the production admin answers it.
@@ -13,9 +21,15 @@ const brokenForm = /^(Request is not eligible for file upload|Multipart: Boundar
  *     occurred." (malformed JSON, for one): its own message is kept.
  *   - A body that is not the form upload it claims to be (no boundary, cut off, fields that are
  *     not JSON) failed in Payload's parser as a 500; it is the sender's error: 400, saying so.
+ *   - A save the machine could not do (a full disk, a database another program holds) was "An
+ *     unknown error occurred." (500): it says what happened and that nothing was saved. After a
+ *     busy SQLite database the connection is replaced (see reconnectSqlite).
  */
-export const explainRefusals: AfterErrorHook = ({ error, result }) => {
+export const explainRefusals: AfterErrorHook = async ({ error, result, req }) => {
   if (!result) return
+  const fault = machineFault(error)
+  if (fault?.kind === 'database-busy') await reconnectSqlite(req.payload.db)
+  if (fault) return { status: fault.status, response: { errors: [{ message: `${fault.what}. ${afterFault[fault.kind]}` }] } }
   const { status, data, name, message } = error as Error & { status?: number; data?: { errors?: unknown } }
   if ((!status || status === 500) && (brokenForm.test(message) || (error instanceof SyntaxError && /JSON/.test(message)))) {
     const what =

@@ -24,7 +24,11 @@ async function moveDir(from: string, to: string): Promise<void> {
     await rename(from, to)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e
-    await cp(from, to, { recursive: true })
+    // Another disk: a copy, which a full disk cuts off; what was copied must not keep the room.
+    await cp(from, to, { recursive: true }).catch(async (copying: unknown) => {
+      await rm(to, { recursive: true, force: true })
+      throw copying
+    })
     await rm(from, { recursive: true, force: true })
   }
 }

@@ -4,7 +4,7 @@
  * (SQLite in a file, or a fresh database on the run's PostgreSQL server). Requests go as a browser
  * on the admin's own page sends them: the login cookie, and the page's Origin.
  */
-import { rmSync } from 'node:fs'
+import { createWriteStream, readFileSync, rmSync } from 'node:fs'
 import type { Payload } from 'payload'
 import { probePort, startAdmin, type AdminServer } from '../../cms/admin-server.ts'
 import { closeCms } from '../../cms/boot.ts'
@@ -30,6 +30,8 @@ export interface HttpAdmin {
   /** Its database and data folder, for a test that reads them beside the running admin (an export). */
   databaseUrl: string
   dataDir: string
+  /** What the admin wrote to its console so far (its errors), for a failing test's message. */
+  log(): string
   /** Someone not signed in. */
   anonymous: Client
   signIn(email: string, password: string): Promise<Client>
@@ -72,8 +74,10 @@ export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: 
     await closeCms(cms.payload)
   }
   let server: AdminServer
+  const logPath = `${dataDir}.admin.log`
+  const log = createWriteStream(logPath)
   try {
-    server = await startAdmin({ port: await probePort(0, '127.0.0.1'), env: { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: testSecret } })
+    server = await startAdmin({ port: await probePort(0, '127.0.0.1'), env: { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: testSecret }, log })
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true })
     throw e
@@ -84,6 +88,7 @@ export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: 
     kind,
     databaseUrl: url,
     dataDir,
+    log: () => readFileSync(logPath, 'utf8'),
     anonymous: client(base),
     async signIn(email, password) {
       const res = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email, password }) })
@@ -94,7 +99,9 @@ export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: 
     },
     async stop() {
       await server.stop()
+      log.end()
       rmSync(dataDir, { recursive: true, force: true })
+      rmSync(logPath, { force: true })
     },
   }
 }

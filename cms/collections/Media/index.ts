@@ -5,6 +5,7 @@ import { slugField } from '../../fields/slug.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
 import { dataDir } from '../../paths.ts'
 import { limitFileSize, type UploadLimit } from '../limitFileSize.ts'
+import { roomForUpload } from '../roomForUpload.ts'
 import { normaliseImageUpload } from './hooks/normaliseImageUpload.ts'
 
 /** Raster images only: SVG and XML can carry scripts, so they are never accepted. */
@@ -17,7 +18,7 @@ export const Media: CollectionConfig = {
   admin: { useAsTitle: 'slug', defaultColumns: ['filename', 'alt', 'updatedAt', 'translations'], group: 'Content' },
   access: { ...contentAccess, read: isStaff },
   custom: { uploadLimit },
-  hooks: { beforeOperation: [limitFileSize, normaliseImageUpload] },
+  hooks: { beforeOperation: [limitFileSize, normaliseImageUpload, roomForUpload] },
   upload: {
     staticDir: path.join(dataDir, 'media'),
     mimeTypes: imageMimeTypes,

@@ -4,6 +4,7 @@ import { isEditor, isStaff } from '../../access/roles.ts'
 import { dataDir } from '../../paths.ts'
 import { videoMimeTypes } from '../../../content/schema/vocabulary.ts'
 import { limitFileSize, type UploadLimit } from '../limitFileSize.ts'
+import { roomForUpload } from '../roomForUpload.ts'
 import { checkVideoType } from './hooks/checkVideoType.ts'
 
 /**
@@ -20,7 +21,7 @@ export const Videos: CollectionConfig = {
   // Only editors upload: a video has no text to translate, and a municipality has no videos of its own.
   access: { read: isStaff, create: isEditor, update: isEditor, delete: isEditor },
   custom: { uploadLimit },
-  hooks: { beforeOperation: [limitFileSize, checkVideoType] },
+  hooks: { beforeOperation: [limitFileSize, checkVideoType, roomForUpload] },
   upload: {
     staticDir: path.join(dataDir, 'videos'),
     mimeTypes: [...videoMimeTypes],

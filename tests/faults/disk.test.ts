@@ -1,0 +1,144 @@
+/**
+ * A full disk and a read-only folder, on real small disks (tmpfs): what was there stays whole and
+ * served, the person is told in words what happened and that nothing was saved, nothing is half
+ * written (a picture without its file, a build cut off in the served folder), and once there is
+ * space again the next save or publish goes through.
+ */
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startPublisher } from '../../cms/publish/publisher.ts'
+import { seedContent } from '../../cms/sync/seed.ts'
+import { currentBuild, swapIn } from '../../site/build/swap.ts'
+import { serveSite } from '../../site/server/serve.ts'
+import { createStaff, databases, startTestCms, type TestCms } from '../support/cms.ts'
+import { copyOfContent, repoContent } from '../support/content.ts'
+import { startHttpAdmin, type Client, type HttpAdmin } from '../support/http-admin.ts'
+import { smallDisk, type SmallDisk } from '../support/small-disk.ts'
+
+const bytesOf = (dir: string) => Number(execFileSync('du', ['-sb', '--dereference-args', dir], { encoding: 'utf8' }).split('\t')[0])
+
+describe.each(databases)('uploads onto a full or read-only disk, on %s', (kind) => {
+  let admin: HttpAdmin
+  let editor: Client
+  let disk: SmallDisk
+  /** A picture of about 300 KB: noise does not compress. */
+  const picture = () =>
+    sharp(randomBytes(320 * 320 * 3), { raw: { width: 320, height: 320, channels: 3 } })
+      .png()
+      .toBuffer()
+  const upload = async (slug: string) => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(await picture())], { type: 'image/png' }), `${slug}.png`)
+    form.append('_payload', JSON.stringify({ slug, alt: 'Et billede' }))
+    return editor.request('POST', '/api/media?locale=da', { form })
+  }
+  const pictures = async () => (await editor.request('GET', '/api/media?limit=100&depth=0')).json<{ docs: Array<{ slug: string }> }>().docs.map((d) => d.slug)
+
+  beforeAll(async () => {
+    admin = await startHttpAdmin(kind, 'disk_uploads', async (payload) => {
+      await createStaff(payload, 'editor')
+    })
+    editor = await admin.signIn('editor@example.org', 'test-password-1')
+    // The upload folder on a disk too small for one more picture.
+    disk = await smallDisk(path.join(admin.dataDir, 'media'), 64 * 1024)
+  })
+  afterAll(async () => {
+    disk?.unmount()
+    await admin?.stop()
+  })
+
+  it('refuses a picture when the disk is full, saying so, and keeps no document without its file', async () => {
+    const a = await upload('fuld-disk')
+    expect(a.status, a.text).toBe(507)
+    expect(a.said).toMatch(/The server's disk is full.*Nothing was saved/)
+    expect(await pictures()).toEqual([])
+    expect(await readdir(disk.dir)).toEqual([])
+  })
+
+  it('refuses a picture when the upload folder is read-only, saying so', async () => {
+    disk.remount({ bytes: 16 * 1024 * 1024, readOnly: true })
+    const a = await upload('skrivebeskyttet')
+    expect(a.status, a.text).toBe(503)
+    expect(a.said).toMatch(/The server cannot write to its data folder, which is read-only.*Nothing was saved/)
+    expect(await pictures()).toEqual([])
+  })
+
+  it('stores the picture once there is room again', async () => {
+    disk.remount({ readOnly: false })
+    const a = await upload('plads-igen')
+    expect(a.status, a.text).toBe(201)
+    expect(await pictures()).toEqual(['plads-igen'])
+    const files = await readdir(disk.dir)
+    expect(files.length).toBeGreaterThan(0)
+    expect(files.filter((f) => !f.startsWith('plads-igen'))).toEqual([])
+  })
+})
+
+// The build reads content/, never the database: one database is enough here.
+describe('a publish onto a full disk', () => {
+  let cms: TestCms
+  let content: string
+  let work: string
+  let disk: SmallDisk
+  let server: Server
+  let site: string
+  const page = async (p: string) => (await fetch(`${site}${p}`)).text()
+
+  beforeAll(async () => {
+    cms = await startTestCms('sqlite', 'disk_publish')
+    await seedContent(cms.payload, repoContent)
+    content = await copyOfContent()
+    work = await mkdtemp(path.join(tmpdir(), 'modersmal-disk-'))
+    // Room for the live site and a third of another.
+    const siteBytes = bytesOf(inject('siteDir'))
+    disk = await smallDisk(path.join(work, 'disk'), Math.ceil(siteBytes * 1.35))
+    await cp(inject('siteDir'), path.join(disk.dir, 'built'), { recursive: true, dereference: true })
+    await swapIn(path.join(disk.dir, 'built'), path.join(disk.dir, 'dist'), `${process.pid}-1`)
+    server = await serveSite(path.join(disk.dir, 'dist'), 0)
+    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(async () => {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    disk?.unmount()
+    await cms?.close()
+    for (const dir of [content, work]) if (dir) await rm(dir, { recursive: true, force: true })
+  })
+
+  it('keeps the live site, tells the editors the disk is full, frees what it wrote, and publishes once there is room', async () => {
+    const id = (await cms.payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, overrideAccess: true })).docs[0]!.id
+    await cms.payload.update({ collection: 'activities', id, locale: 'da', data: { title: 'Babymassage på en fuld disk', _status: 'published' }, overrideAccess: true })
+    const dist = path.join(disk.dir, 'dist')
+    const served = await currentBuild(dist)
+    const before = await page('/da/activities/babymassage/')
+    const freeBefore = disk.free()
+    const publisher = await startPublisher({
+      env: { DATABASE_URL: cms.url, MODERSMAL_DATA_DIR: cms.dataDir, MODERSMAL_CONTENT_DIR: content, MODERSMAL_DIST_DIR: dist },
+      statusFile: path.join(work, 'status.json'),
+      debounceMs: 0,
+    })
+    try {
+      publisher.request()
+      await publisher.idle()
+      expect(publisher.status.lastError?.message).toMatch(/The server's disk is full \(ENOSPC at .*dist\.builds.*\)\. The live site is unchanged; make room on it, then publish again\./)
+      expect(await currentBuild(dist)).toBe(served)
+      expect(await page('/da/activities/babymassage/')).toBe(before)
+      // The cut-off copy is gone: the disk has the room it had.
+      expect(disk.free()).toBe(freeBefore)
+
+      disk.remount({ bytes: Math.ceil(bytesOf(inject('siteDir')) * 2.5) })
+      publisher.request()
+      await publisher.idle()
+      expect(publisher.status.lastError).toBeUndefined()
+      expect(await page('/da/activities/babymassage/')).toContain('Babymassage på en fuld disk')
+    } finally {
+      await publisher.stop()
+    }
+  })
+})
