@@ -10,9 +10,9 @@ import type { Field, Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
 import { sourceLocale } from '../../locales/registry.ts'
 import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
-import { contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
+import { ContentError, contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { serializeDocument } from '../../content/serialize.ts'
-import { fromPayloadRefs } from './references.ts'
+import { fromPayloadRefs, type ContentReferences } from './references.ts'
 import { asDocs, contentDocument, type Doc } from './convert.ts'
 import { swapContent, withContentLock } from './contentSwap.ts'
 import { crashPoint } from '../../system/crash-points.ts'
@@ -25,7 +25,6 @@ export interface ExportResult {
 }
 
 export async function exportContent(payload: Payload, contentRoot: string, opts: { drafts?: boolean } = {}): Promise<ExportResult> {
-  const refs = fromPayloadRefs()
   const warnings: string[] = []
   const docsByKind = new Map<ContentKind, Doc[]>()
   for (const kind of contentKinds) {
@@ -49,14 +48,12 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
             const locales = publishedLocales(d)
             return locales.includes(sourceLocale) ? [onlyLocales(config.fields, d, new Set(locales))] : []
           })
-    const shown = opts.drafts ? await previewable(payload, kind, config.fields, live, warnings) : live
-    for (const d of shown) refs.add(kind, d.slug as string, d.id as number)
+    const shown = opts.drafts ? await previewable(payload, kind, config.fields, live, warnings, (d) => contentProblems(kind, config.fields, d).map((x) => `${x.path}: ${x.message}`)) : live
     docsByKind.set(kind, shown)
   }
 
   // Films name their video by its stored file name (as content/ does), not by id.
   const { docs: videos } = await payload.find({ collection: 'videos', depth: 0, pagination: false, overrideAccess: true })
-  for (const v of videos) refs.add('videos', v.filename as string, v.id)
 
   const total = [...docsByKind.values()].reduce((n, docs) => n + docs.length, 0)
   if (total === 0) {
@@ -70,33 +67,32 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
   const staging = await mkdtemp(path.join(parent, `.content-export-${process.pid}-`))
   try {
     const counts = {} as Record<ContentKind, number>
-    for (const kind of contentKinds) {
-      const fields = payload.collections[kind].config.fields
-      const dir = path.join(staging, kind)
-      await mkdir(dir, { recursive: true })
-      const docs = docsByKind.get(kind)!
-      for (const d of docs) {
-        const doc = contentDocument(fields, d, refs, (m) => warnings.push(`${kind}/${d.slug}: ${m}`))
-        if (kind === 'media') {
-          const upload = payload.collections.media.config.upload
-          await mkdir(mediaFilesDir(staging), { recursive: true })
-          await copyFile(path.join(upload.staticDir!, d.filename as string), path.join(mediaFilesDir(staging), d.filename as string))
-          // The stored file name is the content's `file`; place it right after the slug.
-          const { slug, ...rest } = doc
-          await writeFile(path.join(dir, `${slug}${contentExtension}`), serializeDocument({ slug, file: d.filename, ...rest }))
-        } else {
-          if (kind === 'films' && typeof doc.video === 'string') {
-            const upload = payload.collections.videos.config.upload
-            await mkdir(filmFilesDir(staging), { recursive: true })
-            await copyFile(path.join(upload.staticDir!, doc.video), path.join(filmFilesDir(staging), doc.video))
-          }
-          await writeFile(path.join(dir, `${d.slug}${contentExtension}`), serializeDocument(doc))
+    // The preview writes the latest drafts; one that passes alone may still not load with the
+    // rest (a link to a never-published draft that itself cannot be shown). Those are shown as
+    // published, or not at all, and the tree written again: one draft never stops the preview.
+    const shownAsPublished = new Map(contentKinds.map((k) => [k, new Set<unknown>()] as const))
+    for (let round = 1; ; round++) {
+      const refs = fromPayloadRefs()
+      for (const [kind, docs] of docsByKind) for (const d of docs) refs.add(kind, d.slug as string, d.id as number)
+      for (const v of videos) refs.add('videos', v.filename as string, v.id)
+      const roundWarnings: string[] = []
+      await writeTree(payload, staging, docsByKind, refs, counts, roundWarnings)
+      try {
+        // The same validation the seed and the site use: an export that would not load is not written.
+        await loadContent(staging)
+        warnings.push(...roundWarnings)
+        break
+      } catch (e) {
+        const byFile = opts.drafts && e instanceof ContentError && round < 5 ? problemsByFile(e.problems) : new Map<string, string[]>()
+        if (byFile.size === 0) throw e
+        for (const [kind, docs] of docsByKind) {
+          const fields = payload.collections[kind].config.fields
+          const failing = (d: Doc) => byFile.get(`${kind}/${String(d.slug)}${contentExtension}`) ?? []
+          if (docs.some((d) => failing(d).length)) docsByKind.set(kind, await previewable(payload, kind, fields, docs, warnings, failing, shownAsPublished.get(kind)))
         }
+        for (const kind of contentKinds) await rm(path.join(staging, kind), { recursive: true, force: true })
       }
-      counts[kind] = docs.length
     }
-    // The same validation the seed and the site use: an export that would not load is not written.
-    await loadContent(staging)
     crashPoint('export:staged')
     await mkdir(contentRoot, { recursive: true })
     await withContentLock(contentRoot, () => swapContent(contentRoot, staging, contentKinds))
@@ -106,13 +102,60 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
   }
 }
 
+/** Writes each document's content file (and its media or film file) under `root`. */
+async function writeTree(payload: Payload, root: string, docsByKind: Map<ContentKind, Doc[]>, refs: ContentReferences, counts: Record<ContentKind, number>, warnings: string[]): Promise<void> {
+  for (const kind of contentKinds) {
+    const fields = payload.collections[kind].config.fields
+    const dir = path.join(root, kind)
+    await mkdir(dir, { recursive: true })
+    const docs = docsByKind.get(kind)!
+    for (const d of docs) {
+      const doc = contentDocument(fields, d, refs, (m) => warnings.push(`${kind}/${d.slug}: ${m}`))
+      if (kind === 'media') {
+        const upload = payload.collections.media.config.upload
+        await mkdir(mediaFilesDir(root), { recursive: true })
+        await copyFile(path.join(upload.staticDir!, d.filename as string), path.join(mediaFilesDir(root), d.filename as string))
+        // The stored file name is the content's `file`; place it right after the slug.
+        const { slug, ...rest } = doc
+        await writeFile(path.join(dir, `${slug}${contentExtension}`), serializeDocument({ slug, file: d.filename, ...rest }))
+      } else {
+        if (kind === 'films' && typeof doc.video === 'string') {
+          const upload = payload.collections.videos.config.upload
+          await mkdir(filmFilesDir(root), { recursive: true })
+          await copyFile(path.join(upload.staticDir!, doc.video), path.join(filmFilesDir(root), doc.video))
+        }
+        await writeFile(path.join(dir, `${d.slug}${contentExtension}`), serializeDocument(doc))
+      }
+    }
+    counts[kind] = docs.length
+  }
+}
+
+/** "activities/x.yaml: title: …" → the file's problems, for the files a load named. */
+function problemsByFile(problems: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const p of problems) {
+    const m = /^([a-z-]+\/[^:/]+\.yaml): (.*)$/.exec(p)
+    if (m) out.set(m[1]!, [...(out.get(m[1]!) ?? []), m[2]!])
+  }
+  return out
+}
+
 /**
  * For the preview: each latest draft that would pass as a content/ file. A half-written one is
  * shown as published (or, never published, not at all) with a warning naming it: one unfinished
  * draft must not stop everyone's preview.
  */
-async function previewable(payload: Payload, kind: ContentKind, fields: Field[], drafts: Doc[], warnings: string[]): Promise<Doc[]> {
-  const problems = new Map(drafts.map((d) => [d, contentProblems(kind, fields, d)] as const).filter(([, p]) => p.length))
+async function previewable(
+  payload: Payload,
+  kind: ContentKind,
+  fields: Field[],
+  drafts: Doc[],
+  warnings: string[],
+  problemsOf: (d: Doc) => string[],
+  shownAsPublished = new Set<unknown>(),
+): Promise<Doc[]> {
+  const problems = new Map(drafts.map((d) => [d, problemsOf(d)] as const).filter(([, p]) => p.length))
   if (problems.size === 0) return drafts
   const { docs } = await payload.find({
     collection: kind,
@@ -128,12 +171,12 @@ async function previewable(payload: Payload, kind: ContentKind, fields: Field[],
   return drafts.flatMap((d) => {
     const p = problems.get(d)
     if (!p) return [d]
-    const published = asDocs(docs).find((x) => x.id === d.id)
+    // Already the published version, and that fails too (it links to a draft shown as nothing).
+    const published = shownAsPublished.has(d.id) ? undefined : asDocs(docs).find((x) => x.id === d.id)
+    if (published) shownAsPublished.add(d.id)
     const locales = published ? publishedLocales(published) : []
     const show = published && (!versioned || locales.includes(sourceLocale)) ? [versioned ? onlyLocales(fields, published, new Set(locales)) : published] : []
-    warnings.push(
-      `${kind}/${String(d.slug)}: the latest draft cannot be previewed (${p.map((x) => `${x.path}: ${x.message}`).join('; ')}); the preview shows ${show.length ? 'the published version' : 'nothing of it'}`,
-    )
+    warnings.push(`${kind}/${String(d.slug)}: the latest draft cannot be previewed (${p.join('; ')}); the preview shows ${show.length ? 'the published version' : 'nothing of it'}`)
     return show
   })
 }

@@ -91,4 +91,25 @@ describe.each(databases)('the content schema at save on %s', (kind) => {
     expect(activities.find((a) => a.slug === 'babymassage')!.babyAgeMonths).toEqual({ min: 1, max: 8 })
     expect(activities.find((a) => a.slug === 'halvfaerdig')).toBeUndefined()
   })
+
+  it('previews a draft that links to a never-published draft that cannot be shown: as published, named in a warning', async () => {
+    // A new programme, half-written (a website without its scheme), and Aarhus's draft moved to it:
+    // alone Aarhus's draft passes, but its programme is not in the preview, so it would not load.
+    const programme = await payload.create({
+      collection: 'programmes',
+      locale: 'da',
+      draft: true,
+      overrideAccess: false,
+      user: editor as never,
+      data: { slug: 'nyt-program', name: 'Nyt program', website: 'www.example.org', _status: 'draft' } as never,
+    })
+    const aarhus = await idOf('municipalities', 'aarhus')
+    await payload.update({ collection: 'municipalities', id: aarhus, locale: 'da', draft: true, overrideAccess: false, user: editor as never, data: { programme: programme.id, _status: 'draft' } as never })
+    const preview = path.join(out, 'preview-linked')
+    const { warnings } = await exportContent(payload, preview, { drafts: true })
+    expect(warnings.find((w) => w.startsWith('programmes/nyt-program:'))).toMatch(/the preview shows nothing of it$/)
+    expect(warnings.find((w) => w.startsWith('municipalities/aarhus: the latest draft'))).toMatch(/cannot be previewed \(programme: .*\); the preview shows the published version$/)
+    const { municipalities } = await loadContent(preview)
+    expect(municipalities.find((m) => m.slug === 'aarhus')!.programme).toBe('ny-mor-i-danmark')
+  })
 })

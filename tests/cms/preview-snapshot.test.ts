@@ -3,7 +3,7 @@
  * lock, a collection folder vanished mid-copy about one full test run in three, and the preview
  * said "The draft cannot be previewed". Here exports and snapshots run at once, many times over:
  * every snapshot must succeed and be one whole, valid content set. What a swap killed mid-way
- * left is settled by the next holder of the lock (tests/faults/killed.test.ts kills them for real).
+ * left is settled by the next holder of the lock (tests/faults/killed.ts kills them for real).
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

@@ -2,46 +2,49 @@
  * Someone who is not signed in reads published text only, however she asks the REST API: drafts
  * saved after a document was published, drafts of documents never published, languages not
  * published, through `draft=true`, `locale=all`, one language with fallback, by id, by relation
- * (`depth`) and through versions. Asked over Payload's own REST handlers, as a browser would.
+ * (`depth`) and through versions. Asked of the admin's production server over HTTP, as anyone on
+ * the internet can.
  */
-import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedContent } from '../../cms/sync/seed.ts'
-import { databases, startTestCms, type TestCms } from '../support/cms.ts'
+import { databases } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
+import { startHttpAdmin, type HttpAdmin } from '../support/http-admin.ts'
 
 const secrets = ['UDKAST-DANSK-TITEL', 'QABYO-SOOMAALI', 'NEVER-PUBLISHED-DOC', 'PROGRAM-UDKAST']
 
 describe.each(databases)('public reads on %s', (kind) => {
-  let cms: TestCms
-  let payload: Payload
+  let admin: HttpAdmin
   const ids: Record<string, number | string> = {}
   const editor = { overrideAccess: false, user: undefined as never }
+  const picture = { id: '', filename: '' }
 
   beforeAll(async () => {
-    cms = await startTestCms(kind, 'publicreads')
-    payload = cms.payload
-    await seedContent(payload, repoContent)
-    const user = await payload.create({ collection: 'users', overrideAccess: true, data: { email: 'redaktoer@example.org', password: 'test-password-1', role: 'editor' } })
-    editor.user = { ...user, collection: 'users' } as never
-    const idOf = async (collection: 'activities' | 'programmes' | 'guides', slug: string) =>
-      (await payload.find({ collection, where: { slug: { equals: slug } }, overrideAccess: true, limit: 1 })).docs[0]!.id
-    ids.babymassage = await idOf('activities', 'babymassage')
-    ids.mavetid = await idOf('activities', 'mavetid')
-    ids.programme = await idOf('programmes', 'ny-mor-i-danmark')
-    // An editor's Danish draft of a published activity, a Somali draft of another, a document
-    // never published, and a draft of the programme that municipalities relate to.
-    await payload.update({ collection: 'activities', id: ids.babymassage, locale: 'da', draft: true, ...editor, data: { title: secrets[0], _status: 'draft' } })
-    await payload.update({ collection: 'activities', id: ids.mavetid, locale: 'so', draft: true, ...editor, data: { title: secrets[1], _status: 'draft' } })
-    await payload.create({ collection: 'activities', locale: 'da', draft: true, ...editor, data: { slug: 'aldrig-udgivet', title: secrets[2], _status: 'draft' } as never })
-    await payload.update({ collection: 'programmes', id: ids.programme, locale: 'da', draft: true, ...editor, data: { name: secrets[3], _status: 'draft' } as never })
-    ids.version = (await payload.findVersions({ collection: 'activities', where: { parent: { equals: ids.babymassage } }, sort: '-updatedAt', limit: 1, overrideAccess: true })).docs[0]!.id
+    admin = await startHttpAdmin(kind, 'publicreads', async (payload) => {
+      await seedContent(payload, repoContent)
+      const user = await payload.create({ collection: 'users', overrideAccess: true, data: { email: 'redaktoer@example.org', password: 'test-password-1', role: 'editor' } })
+      editor.user = { ...user, collection: 'users' } as never
+      const idOf = async (collection: 'activities' | 'programmes' | 'guides', slug: string) =>
+        (await payload.find({ collection, where: { slug: { equals: slug } }, overrideAccess: true, limit: 1 })).docs[0]!.id
+      ids.babymassage = await idOf('activities', 'babymassage')
+      ids.mavetid = await idOf('activities', 'mavetid')
+      ids.programme = await idOf('programmes', 'ny-mor-i-danmark')
+      // An editor's Danish draft of a published activity, a Somali draft of another, a document
+      // never published, and a draft of the programme that municipalities relate to.
+      await payload.update({ collection: 'activities', id: ids.babymassage, locale: 'da', draft: true, ...editor, data: { title: secrets[0], _status: 'draft' } })
+      await payload.update({ collection: 'activities', id: ids.mavetid, locale: 'so', draft: true, ...editor, data: { title: secrets[1], _status: 'draft' } })
+      await payload.create({ collection: 'activities', locale: 'da', draft: true, ...editor, data: { slug: 'aldrig-udgivet', title: secrets[2], _status: 'draft' } as never })
+      await payload.update({ collection: 'programmes', id: ids.programme, locale: 'da', draft: true, ...editor, data: { name: secrets[3], _status: 'draft' } as never })
+      ids.version = (await payload.findVersions({ collection: 'activities', where: { parent: { equals: ids.babymassage } }, sort: '-updatedAt', limit: 1, overrideAccess: true })).docs[0]!.id
+      const media = (await payload.find({ collection: 'media', overrideAccess: true, limit: 1 })).docs[0]!
+      Object.assign(picture, { id: String(media.id), filename: String(media.filename) })
+    })
   })
-  afterAll(async () => cms?.close())
+  afterAll(async () => admin?.stop())
 
   const get = async (pathname: string) => {
-    const res = await handleEndpoints({ config: payload.config, payloadInstanceCacheKey: cms.key, request: new Request(`http://localhost${pathname}`) })
-    return { status: res.status, body: await res.text() }
+    const { status, text } = await admin.anonymous.request('GET', pathname)
+    return { status, body: text }
   }
 
   const questions = [
@@ -89,14 +92,14 @@ describe.each(databases)('public reads on %s', (kind) => {
   })
 
   it.each(['/api/media', '/api/media/{media}', '/api/media/file/{mediaFile}', '/api/videos?limit=10'])('GET %s is refused: uploads are for the staff (the site serves its own copies)', async (q) => {
-    const picture = (await payload.find({ collection: 'media', overrideAccess: true, limit: 1 })).docs[0]!
     const { status, body } = await get(q.replace('{media}', String(picture.id)).replace('{mediaFile}', String(picture.filename)))
     expect(status).toBe(403)
     expect(body).toMatch(/not allowed/i)
   })
 
   it('the editor who wrote them sees the drafts', async () => {
-    const { docs } = await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, draft: true, locale: 'da', ...editor })
-    expect(docs[0]!.title).toBe(secrets[0])
+    const signedIn = await admin.signIn('redaktoer@example.org', 'test-password-1')
+    const a = await signedIn.request('GET', '/api/activities?draft=true&locale=da&where[slug][equals]=babymassage')
+    expect(a.json<{ docs: Array<{ title: string }> }>().docs[0]!.title).toBe(secrets[0])
   })
 })

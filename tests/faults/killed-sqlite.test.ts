@@ -1,0 +1,4 @@
+/** Commands killed mid-way, on SQLite (the suite: ./killed.ts). */
+import { killedMidWay } from './killed.ts'
+
+killedMidWay('sqlite')
