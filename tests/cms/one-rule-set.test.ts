@@ -104,7 +104,15 @@ describe.each(databases)('the content schema at save on %s', (kind) => {
       data: { slug: 'nyt-program', name: 'Nyt program', website: 'www.example.org', _status: 'draft' } as never,
     })
     const aarhus = await idOf('municipalities', 'aarhus')
-    await payload.update({ collection: 'municipalities', id: aarhus, locale: 'da', draft: true, overrideAccess: false, user: editor as never, data: { programme: programme.id, _status: 'draft' } as never })
+    await payload.update({
+      collection: 'municipalities',
+      id: aarhus,
+      locale: 'da',
+      draft: true,
+      overrideAccess: false,
+      user: editor as never,
+      data: { programme: programme.id, _status: 'draft' } as never,
+    })
     const preview = path.join(out, 'preview-linked')
     const { warnings } = await exportContent(payload, preview, { drafts: true })
     expect(warnings.find((w) => w.startsWith('programmes/nyt-program:'))).toMatch(/the preview shows nothing of it$/)
