@@ -62,13 +62,16 @@ export function databaseKind(opts: DatabaseOptions = {}): DatabaseKind {
   return isPostgresUrl(opts.url ?? process.env.DATABASE_URL) ? 'postgres' : 'sqlite'
 }
 
+/** How long a write waits for another writer's lock before it fails: MODERSMAL_DB_WAIT_S, 10 s. */
+const lockWaitMs = () => Math.round(Number(process.env.MODERSMAL_DB_WAIT_S ?? 10) * 1000)
+
 export function databaseAdapter(opts: DatabaseOptions = {}): DatabaseAdapterObj {
   const url = opts.url ?? process.env.DATABASE_URL
   if (isPostgresUrl(url)) {
     return postgresAdapter({
       // A lock held by another program (a long migration, someone's psql) must not hang a save
-      // for ever: after 10 s the save fails and the editor is told why (as SQLite's busy timeout).
-      pool: { connectionString: url, options: '-c lock_timeout=10000' },
+      // for ever: after the wait the save fails and the editor is told why (as SQLite's busy timeout).
+      pool: { connectionString: url, options: `-c lock_timeout=${lockWaitMs()}` },
       push: false,
       migrationDir: migrationDirs.postgres,
       prodMigrations: postgresMigrations,
@@ -84,7 +87,7 @@ export function databaseAdapter(opts: DatabaseOptions = {}): DatabaseAdapterObj 
     client: { url: fileUrl },
     // WAL and a busy timeout let the admin and a script (seed, export) write at the same time.
     wal: true,
-    busyTimeout: 10_000,
+    busyTimeout: lockWaitMs(),
     ...(opts.transactions && file ? { transactionOptions: {} } : {}),
     push: false,
     migrationDir: migrationDirs.sqlite,

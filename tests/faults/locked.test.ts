@@ -1,6 +1,7 @@
 /**
  * A database held by another writer (a script, someone's sqlite3 or psql, a long migration): the
- * admin's save waits its time (10 s: SQLite's busy timeout, PostgreSQL's lock_timeout), then is
+ * admin's save waits its time (SQLite's busy timeout, PostgreSQL's lock_timeout: MODERSMAL_DB_WAIT_S,
+ * 10 s by default, 2 s here), then is
  * refused saying what happened and that nothing was saved; reads go on meanwhile, nothing is half
  * written, and once the other writer lets go the same save goes through.
  */
@@ -58,11 +59,16 @@ describe.each(databases)('a database locked by another writer, on %s', (kind) =>
   let id: number | string
 
   beforeAll(async () => {
-    admin = await startHttpAdmin(kind, 'faults_locked', async (payload) => {
-      await seedContent(payload, repoContent)
-      await createStaff(payload, 'editor')
-      id = (await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, overrideAccess: true })).docs[0]!.id
-    })
+    admin = await startHttpAdmin(
+      kind,
+      'faults_locked',
+      async (payload) => {
+        await seedContent(payload, repoContent)
+        await createStaff(payload, 'editor')
+        id = (await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, overrideAccess: true })).docs[0]!.id
+      },
+      { MODERSMAL_DB_WAIT_S: '2' },
+    )
     editor = await admin.signIn('editor@example.org', 'test-password-1')
   })
   afterAll(async () => admin?.stop())
