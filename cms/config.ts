@@ -35,6 +35,8 @@ import { noteLiveBeforeChange, recordAuditAfterChange, recordAuditAfterDelete } 
 import { requestPublishAfterChange, requestPublishAfterDelete } from './publish/requestPublish.ts'
 import { hasOwnPage, previewUrl } from './preview/paths.ts'
 import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
+import { referrals } from './collections/Referrals/index.ts'
+import { keyRing } from './privacy/keys.ts'
 
 export interface CmsOptions {
   database?: DatabaseOptions
@@ -78,7 +80,8 @@ const wellFormed = (collection: CollectionConfig): CollectionConfig => {
 
 const contentCollection = (collection: CollectionConfig): CollectionConfig => {
   if (collection.slug === AuditEvents.slug) return collection
-  if (collection.slug === Users.slug) return audited(collection)
+  // Not content: never exported, published or translated; changes are logged (never their text).
+  if (collection.slug === Users.slug || collection.slug === 'referrals') return audited(collection)
   const hooks = collection.hooks ?? {}
   return {
     ...collection,
@@ -109,7 +112,7 @@ export const uploadSlugs = allCollections.filter((c) => c.upload).map((c) => c.s
 
 export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
   const dataDir = opts.dataDir ?? defaultDataDir
-  const collections = allCollections.map((c) => withUploadLimit(withStaticDir(c, dataDir), opts.maxFileBytes?.[c.slug]))
+  const collections = [...allCollections.map((c) => withUploadLimit(withStaticDir(c, dataDir), opts.maxFileBytes?.[c.slug])), referrals(keyRing(dataDir))]
   // The multipart parser has one limit for every collection: the largest, so no video is cut
   // off; each collection's own limit is then enforced by its limitFileSize hook.
   const largest = largestUploadLimit(collections)

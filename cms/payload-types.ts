@@ -77,6 +77,7 @@ export interface Config {
     films: Film;
     leaflets: Leaflet;
     'audit-events': AuditEvent;
+    referrals: Referral;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -94,6 +95,7 @@ export interface Config {
     films: FilmsSelect<false> | FilmsSelect<true>;
     leaflets: LeafletsSelect<false> | LeafletsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    referrals: ReferralsSelect<false> | ReferralsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -868,6 +870,53 @@ export interface AuditEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "referrals".
+ */
+export interface Referral {
+  id: number;
+  firstName: string;
+  phone: string;
+  language:
+    | 'da'
+    | 'en'
+    | 'ar'
+    | 'fa'
+    | 'prs'
+    | 'ps'
+    | 'ur'
+    | 'so'
+    | 'ti'
+    | 'ku'
+    | 'ckb'
+    | 'tr'
+    | 'uk'
+    | 'ru'
+    | 'pl'
+    | 'ro'
+    | 'lt'
+    | 'bg'
+    | 'vi'
+    | 'th'
+    | 'tl';
+  municipality: number | Municipality;
+  babyAgeMonths?: number | null;
+  /**
+   * A good time to call, in her words.
+   */
+  callTime?: string | null;
+  interpreter?: boolean | null;
+  note?: string | null;
+  consent: boolean;
+  source: 'health-visitor' | 'mother' | 'staff';
+  status: 'new' | 'contacted' | 'joined' | 'waiting' | 'declined' | 'unreachable';
+  takenBy?: (number | null) | User;
+  takenAt?: string | null;
+  closedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -925,6 +974,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'leaflets';
         value: number | Leaflet;
+      } | null)
+    | ({
+        relationTo: 'referrals';
+        value: number | Referral;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1292,6 +1345,28 @@ export interface AuditEventsSelect<T extends boolean = true> {
   fields?: T;
   access?: T;
   summary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "referrals_select".
+ */
+export interface ReferralsSelect<T extends boolean = true> {
+  firstName?: T;
+  phone?: T;
+  language?: T;
+  municipality?: T;
+  babyAgeMonths?: T;
+  callTime?: T;
+  interpreter?: T;
+  note?: T;
+  consent?: T;
+  source?: T;
+  status?: T;
+  takenBy?: T;
+  takenAt?: T;
+  closedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -79,3 +79,22 @@ export const municipalityAccess = {
     return false
   },
 } satisfies Record<string, Access>
+
+/**
+ * Referrals (a mother's name and phone): the programme's admins, and the coordinators of the
+ * referral's municipality, who share its inbox. Nobody else, not even to see that one exists.
+ */
+const adminOrOwnMunicipality: Access = ({ req }) => {
+  const user = staffOf(req)
+  if (user?.role === 'admin') return true
+  if (user?.role !== 'coordinator') return false
+  const id = municipalityIdOf(user)
+  return id === null ? false : ({ municipality: { equals: id } } satisfies Where)
+}
+
+export const referralAccess = {
+  read: adminOrOwnMunicipality,
+  update: adminOrOwnMunicipality,
+  delete: adminOrOwnMunicipality,
+  create: ({ req }) => hasRole(req, 'admin', 'coordinator'),
+} satisfies Record<string, Access>

@@ -5,6 +5,7 @@ import * as migration_20261122_045239_translation_provenance from './20261122_04
 import * as migration_20261122_070903_film_videos from './20261122_070903_film_videos';
 import * as migration_20261122_072307_localized_status from './20261122_072307_localized_status';
 import * as migration_20261201_225715_audit_events from './20261201_225715_audit_events';
+import * as migration_20261202_175334_referrals from './20261202_175334_referrals';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_225715_audit_events.up,
     down: migration_20261201_225715_audit_events.down,
-    name: '20261201_225715_audit_events'
+    name: '20261201_225715_audit_events',
+  },
+  {
+    up: migration_20261202_175334_referrals.up,
+    down: migration_20261202_175334_referrals.down,
+    name: '20261202_175334_referrals'
   },
 ];

@@ -1,0 +1,91 @@
+/**
+ * A mother's "yes, the group may call me": who she is (first name, phone, language), where (the
+ * municipality whose group she may join), and how the group takes it on. The shared inbox of a
+ * municipality: every coordinator of it sees it, never one person's mailbox.
+ *
+ * Personal data: the first name, phone and note are sealed before they reach the database
+ * (cms/privacy/), cannot be searched or sorted on, have no versions, and never leave the CMS:
+ * referrals are not content (no export, no site, no XLIFF).
+ */
+import { ValidationError, type CollectionConfig, type Field, type FieldHook } from 'payload'
+import { localeCodes, locales } from '../../../locales/registry.ts'
+import { referralAccess } from '../../access/roles.ts'
+import { isSealed, open, seal } from '../../privacy/fieldCipher.ts'
+import type { KeyRing } from '../../privacy/keys.ts'
+import { ownMunicipalityOnly } from './hooks/ownMunicipalityOnly.ts'
+import { noSearchOnSealed } from './hooks/noSearchOnSealed.ts'
+import { stampStatusChanges } from './hooks/stampStatusChanges.ts'
+import { referralStatuses } from './statuses.ts'
+
+export const sealedFields = ['firstName', 'phone', 'note'] as const
+
+const phonePattern = /^\+?[0-9][0-9 ()-]{6,18}[0-9]$/
+const digits = (v: string) => v.replace(/\D/g, '').length
+
+export function referrals(keys: KeyRing): CollectionConfig {
+  /**
+   * A text field sealed on save. Payload validates a field after its beforeChange hooks, when the
+   * value is already ciphertext, so the plain text is checked here, before it is sealed.
+   */
+  const sealedText = (name: (typeof sealedFields)[number], type: 'text' | 'textarea', opts: { required?: boolean; maxLength: number; check?: (plain: string) => string | true }): Field => {
+    const aad = `referrals.${name}`
+    const sealOnSave: FieldHook = ({ value }) => {
+      if (typeof value !== 'string' || value === '') return value
+      // A sealed value sent back (the admin's form holds the stored one) must be ours and whole.
+      if (isSealed(value)) {
+        try {
+          open(keys, aad, value)
+        } catch (e) {
+          throw new ValidationError({ collection: 'referrals', errors: [{ path: name, message: (e as Error).message }] })
+        }
+        return value
+      }
+      const problem = value.length > opts.maxLength ? `is longer than ${opts.maxLength} characters` : (opts.check?.(value) ?? true)
+      if (problem !== true) throw new ValidationError({ collection: 'referrals', errors: [{ path: name, message: problem }] })
+      return seal(keys, aad, value)
+    }
+    const openOnRead: FieldHook = ({ value }) => (isSealed(value) ? open(keys, aad, value) : value)
+    return {
+      name,
+      type,
+      required: opts.required,
+      hooks: { beforeChange: [sealOnSave], afterRead: [openOnRead] },
+      validate: (v: unknown) => (!opts.required || (typeof v === 'string' && v.trim() !== '') ? true : 'is required'),
+    } as Field
+  }
+  const phone = (v: string) => (phonePattern.test(v.trim()) && digits(v) >= 8 && digits(v) <= 15) || 'must be a phone number: 8 digits, or + and the country code'
+
+  return {
+    slug: 'referrals',
+    admin: { useAsTitle: 'firstName', defaultColumns: ['firstName', 'language', 'municipality', 'status', 'createdAt'], group: 'Referrals' },
+    access: referralAccess,
+    hooks: { beforeOperation: [noSearchOnSealed], beforeChange: [ownMunicipalityOnly, stampStatusChanges] },
+    fields: [
+      sealedText('firstName', 'text', { required: true, maxLength: 60 }),
+      sealedText('phone', 'text', { required: true, maxLength: 30, check: phone }),
+      {
+        name: 'language',
+        type: 'select',
+        required: true,
+        options: locales.map((l) => ({ value: l.code, label: `${l.endonym} (${l.name})` })),
+        validate: (v: unknown) => (localeCodes as string[]).includes(String(v)) || 'is not one of our languages',
+      },
+      { name: 'municipality', type: 'relationship', relationTo: 'municipalities', required: true },
+      { name: 'babyAgeMonths', type: 'number', min: 0, max: 36 },
+      { name: 'callTime', type: 'text', maxLength: 80, admin: { description: 'A good time to call, in her words.' } },
+      { name: 'interpreter', type: 'checkbox', defaultValue: false },
+      sealedText('note', 'textarea', { maxLength: 500 }),
+      {
+        name: 'consent',
+        type: 'checkbox',
+        required: true,
+        validate: (v: unknown) => v === true || 'she must have said yes to being called: the name, phone and language are passed on only then',
+      },
+      { name: 'source', type: 'select', required: true, defaultValue: 'staff', options: ['health-visitor', 'mother', 'staff'] },
+      { name: 'status', type: 'select', required: true, defaultValue: 'new', options: [...referralStatuses] },
+      { name: 'takenBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+      { name: 'takenAt', type: 'date', admin: { readOnly: true } },
+      { name: 'closedAt', type: 'date', admin: { readOnly: true } },
+    ],
+  }
+}
