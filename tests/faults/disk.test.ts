@@ -6,20 +6,18 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startPublisher } from '../../cms/publish/publisher.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
-import { currentBuild, swapIn } from '../../site/build/swap.ts'
-import { serveSite } from '../../site/server/serve.ts'
+import { currentBuild } from '../../site/build/swap.ts'
 import { createStaff, databases, startTestCms, type TestCms } from '../support/cms.ts'
 import { copyOfContent, repoContent } from '../support/content.ts'
 import { startHttpAdmin, type Client, type HttpAdmin } from '../support/http-admin.ts'
+import { serveLiveSite, type LiveSite } from '../support/live-site.ts'
 import { smallDisk, type SmallDisk } from '../support/small-disk.ts'
 
 const bytesOf = (dir: string) => Number(execFileSync('du', ['-sb', '--dereference-args', dir], { encoding: 'utf8' }).split('\t')[0])
@@ -87,9 +85,8 @@ describe('a publish onto a full disk', () => {
   let content: string
   let work: string
   let disk: SmallDisk
-  let server: Server
-  let site: string
-  const page = async (p: string) => (await fetch(`${site}${p}`)).text()
+  let live: LiveSite
+  const page = (p: string) => live.page(p)
 
   beforeAll(async () => {
     cms = await startTestCms('sqlite', 'disk_publish')
@@ -99,13 +96,10 @@ describe('a publish onto a full disk', () => {
     // Room for the live site and a third of another.
     const siteBytes = bytesOf(inject('siteDir'))
     disk = await smallDisk(path.join(work, 'disk'), Math.ceil(siteBytes * 1.35))
-    await cp(inject('siteDir'), path.join(disk.dir, 'built'), { recursive: true, dereference: true })
-    await swapIn(path.join(disk.dir, 'built'), path.join(disk.dir, 'dist'), `${process.pid}-1`)
-    server = await serveSite(path.join(disk.dir, 'dist'), 0)
-    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    live = await serveLiveSite(disk.dir)
   })
   afterAll(async () => {
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    await live?.close()
     disk?.unmount()
     await cms?.close()
     for (const dir of [content, work]) if (dir) await rm(dir, { recursive: true, force: true })

@@ -6,22 +6,20 @@
  * site as it was served. And the next run of the same command goes through and leaves nothing behind.
  */
 import { createHash } from 'node:crypto'
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentKinds } from '../../content/collections.ts'
 import { withContentLock } from '../../cms/sync/contentSwap.ts'
 import { exportContent } from '../../cms/sync/export.ts'
 import { exportXliff } from '../../cms/sync/xliff.ts'
-import { buildsDirOf, currentBuild, swapIn } from '../../site/build/swap.ts'
-import { serveSite } from '../../site/server/serve.ts'
+import { buildsDirOf, currentBuild } from '../../site/build/swap.ts'
 import type { DatabaseKind } from '../../cms/database.ts'
 import { startTestCms, type TestCms } from '../support/cms.ts'
 import { repoRoot, runCommand, type Ran } from '../support/command.ts'
 import { copyOfContent, readTree, repoContent } from '../support/content.ts'
+import { serveLiveSite, type LiveSite } from '../support/live-site.ts'
 import { editTargets } from '../support/xliff.ts'
 
 /** A folder as file → digest: whole trees compared, and a difference named by its file. */
@@ -112,20 +110,16 @@ export const killedMidWay = (kind: DatabaseKind) =>
     if (kind === 'sqlite') {
       describe('a publish killed after its build, just before the swap', () => {
         let dist: string
-        let server: Server
-        let site: string
-        const page = async (p: string) => (await fetch(`${site}${p}`)).text()
+        let live: LiveSite
+        const page = (p: string) => live.page(p)
 
         beforeAll(async () => {
           // The live site, as the last publish left it.
-          dist = path.join(work, 'dist')
-          await cp(inject('siteDir'), path.join(work, 'built'), { recursive: true, dereference: true })
-          await swapIn(path.join(work, 'built'), dist, `${process.pid}-1`)
-          server = await serveSite(dist, 0)
-          site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+          live = await serveLiveSite(work)
+          dist = live.dist
           env = { ...env, MODERSMAL_DIST_DIR: dist }
         })
-        afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
+        afterAll(async () => live?.close())
 
         it('keeps the live site served as it was; the next publish swaps in and clears what the killed one left', async () => {
           const served = await currentBuild(dist)
