@@ -10,11 +10,11 @@ import { staffOf } from '../access/roles.ts'
 import type { AuditAction } from '../collections/AuditEvents/actions.ts'
 import type { AuditEvent } from '../payload-types.ts'
 import { keepingLocale, readStored } from './inTransaction.ts'
+import { relationId } from '../fields/relationId.ts'
 
 const ignored = new Set(['id', 'createdAt', 'updatedAt', '_status', 'sourceHashes', 'sourceUpdated', 'translations'])
 const access = ['role', 'translatorLocales', 'municipality'] as const
 
-const idOf = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
 async function record(req: PayloadRequest, event: { action: AuditAction; target: string; locale?: string; fields?: string[]; access?: unknown; summary: string }) {
@@ -70,7 +70,7 @@ export const recordAuditAfterChange: CollectionAfterChangeHook = async ({ doc, p
   const locale = everyLocale(req, 'publishAllLocales') || everyLocale(req, 'unpublishAllLocales') ? 'all' : (req.locale ?? undefined)
 
   if (collection.slug === 'users') {
-    const pick = (d: Record<string, unknown> | undefined) => Object.fromEntries(access.map((f) => [f, idOf(d?.[f]) ?? null]))
+    const pick = (d: Record<string, unknown> | undefined) => Object.fromEntries(access.map((f) => [f, relationId(d?.[f]) ?? null]))
     const [before, after] = [pick(operation === 'create' ? undefined : previousDoc), pick(doc)]
     if (operation === 'create' || access.some((f) => !same(before[f], after[f])))
       await record(req, {

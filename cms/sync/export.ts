@@ -27,6 +27,9 @@ export interface ExportResult {
 export async function exportContent(payload: Payload, contentRoot: string, opts: { drafts?: boolean } = {}): Promise<ExportResult> {
   const warnings: string[] = []
   const docsByKind = new Map<ContentKind, Doc[]>()
+  // The preview's drafts already replaced by their published version, per collection: one that
+  // fails again is shown as nothing.
+  const shownAsPublished = new Map(contentKinds.map((k) => [k, new Set<unknown>()] as const))
   for (const kind of contentKinds) {
     const { config } = payload.collections[kind]
     const { docs } = await payload.find({
@@ -48,7 +51,9 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
             const locales = publishedLocales(d)
             return locales.includes(sourceLocale) ? [onlyLocales(config.fields, d, new Set(locales))] : []
           })
-    const shown = opts.drafts ? await previewable(payload, kind, config.fields, live, warnings, (d) => contentProblems(kind, config.fields, d).map((x) => `${x.path}: ${x.message}`)) : live
+    const shown = opts.drafts
+      ? await previewable(payload, kind, config.fields, live, warnings, (d) => contentProblems(kind, config.fields, d).map((x) => `${x.path}: ${x.message}`), shownAsPublished.get(kind)!)
+      : live
     docsByKind.set(kind, shown)
   }
 
@@ -70,7 +75,6 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
     // The preview writes the latest drafts; one that passes alone may still not load with the
     // rest (a link to a never-published draft that itself cannot be shown). Those are shown as
     // published, or not at all, and the tree written again: one draft never stops the preview.
-    const shownAsPublished = new Map(contentKinds.map((k) => [k, new Set<unknown>()] as const))
     for (let round = 1; ; round++) {
       const refs = fromPayloadRefs()
       for (const [kind, docs] of docsByKind) for (const d of docs) refs.add(kind, d.slug as string, d.id as number)
@@ -88,7 +92,7 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
         for (const [kind, docs] of docsByKind) {
           const fields = payload.collections[kind].config.fields
           const failing = (d: Doc) => byFile.get(`${kind}/${String(d.slug)}${contentExtension}`) ?? []
-          if (docs.some((d) => failing(d).length)) docsByKind.set(kind, await previewable(payload, kind, fields, docs, warnings, failing, shownAsPublished.get(kind)))
+          if (docs.some((d) => failing(d).length)) docsByKind.set(kind, await previewable(payload, kind, fields, docs, warnings, failing, shownAsPublished.get(kind)!))
         }
         for (const kind of contentKinds) await rm(path.join(staging, kind), { recursive: true, force: true })
       }
@@ -146,15 +150,7 @@ function problemsByFile(problems: string[]): Map<string, string[]> {
  * shown as published (or, never published, not at all) with a warning naming it: one unfinished
  * draft must not stop everyone's preview.
  */
-async function previewable(
-  payload: Payload,
-  kind: ContentKind,
-  fields: Field[],
-  drafts: Doc[],
-  warnings: string[],
-  problemsOf: (d: Doc) => string[],
-  shownAsPublished = new Set<unknown>(),
-): Promise<Doc[]> {
+async function previewable(payload: Payload, kind: ContentKind, fields: Field[], drafts: Doc[], warnings: string[], problemsOf: (d: Doc) => string[], shownAsPublished: Set<unknown>): Promise<Doc[]> {
   const problems = new Map(drafts.map((d) => [d, problemsOf(d)] as const).filter(([, p]) => p.length))
   if (problems.size === 0) return drafts
   const { docs } = await payload.find({

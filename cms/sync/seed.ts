@@ -81,8 +81,8 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
  * under other names (film-plakat-1.png), and content/ no longer round-tripped.
  */
 async function removeStrayUploads(payload: Payload): Promise<void> {
-  for (const kind of ['media', 'videos'] as const) {
-    const dir = payload.collections[kind].config.upload.staticDir
+  for (const { upload } of payload.config.collections) {
+    const dir = upload ? upload.staticDir : undefined
     if (!dir) continue
     for (const name of await readdir(dir).catch(() => [] as string[])) await rm(path.join(dir, name), { recursive: true, force: true })
   }

@@ -1,15 +1,14 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { municipalityIdOf, staffOf } from '../../../access/roles.ts'
 import { Refused } from '../../../errors.ts'
-
-const idOf = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
+import { relationId } from '../../../fields/relationId.ts'
 
 /** A coordinator files and moves referrals of her own municipality only (an admin any). */
 export const ownMunicipalityOnly: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
   const user = staffOf(req)
   if (user?.role !== 'coordinator') return data
   const own = municipalityIdOf(user)
-  const target = idOf(data.municipality ?? originalDoc?.municipality)
+  const target = relationId(data.municipality ?? originalDoc?.municipality)
   if (own === null || String(target) !== String(own)) throw new Refused('A coordinator files referrals for her own municipality only; an admin can move one to another municipality.', 403)
   return data
 }
