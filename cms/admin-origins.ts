@@ -29,3 +29,18 @@ export function adminOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): strin
     .filter(Boolean)
   return given?.length ? given : adminOrigins(env.HOST ?? '127.0.0.1', Number(env.CMS_PORT ?? 3000), env.CMS_PUBLIC_URL)
 }
+
+/**
+ * The public site's origins: the only pages a mother's "call me" may be posted from (the ask
+ * endpoint's Origin check). The first is where she is sent back to. MODERSMAL_SITE_ORIGINS lists
+ * them; else SITE_URL; else the site of `npm start` on this machine.
+ */
+export function siteOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const given = env.MODERSMAL_SITE_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+  if (given?.length) return given.map((o) => new URL(o).origin)
+  if (env.SITE_URL) return [new URL(env.SITE_URL).origin]
+  const port = Number(env.SITE_PORT ?? 4321)
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
+}

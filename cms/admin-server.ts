@@ -86,7 +86,8 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env; 
   await probePort(opts.port, host).catch((e: NodeJS.ErrnoException) => {
     throw new Error(`Port ${opts.port} is in use${e.code === 'EADDRINUSE' ? ' (an admin left running?)' : ''}: ${e.message}`)
   })
-  const env = adminEnv({ MODERSMAL_ADMIN_ORIGINS: adminOrigins(host, opts.port, opts.env.CMS_PUBLIC_URL ?? process.env.CMS_PUBLIC_URL).join(','), ...opts.env })
+  // The admin process deletes referrals on schedule (cms/collections/Referrals/retention.ts).
+  const env = adminEnv({ MODERSMAL_RETENTION: '1', MODERSMAL_ADMIN_ORIGINS: adminOrigins(host, opts.port, opts.env.CMS_PUBLIC_URL ?? process.env.CMS_PUBLIC_URL).join(','), ...opts.env })
   // Next listens inside, on a port of its own; the gate (cms/gate.ts) takes the public one.
   const inside = { host: '127.0.0.1', port: await probePort(0, '127.0.0.1') }
   const child = spawnOwned([], nextScript, ['start', 'cms', '-p', String(inside.port), '-H', inside.host], { cwd: repoRoot, env })
@@ -116,6 +117,7 @@ export async function startAdmin(opts: { port: number; host?: string; env: Env; 
     host,
     port: opts.port,
     upstream: inside,
+    trustProxy: env.MODERSMAL_TRUST_PROXY === '1',
     limits: { uploads: { media: maxImageBytes, videos: maxVideoBytes }, ...defaultBodyLimits },
     log: (m) => opts.log?.write(`${new Date().toISOString()} Gate: ${m}\n`),
   }).catch((e: Error) => {

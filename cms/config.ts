@@ -37,6 +37,7 @@ import { hasOwnPage, previewUrl } from './preview/paths.ts'
 import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
 import { referrals } from './collections/Referrals/index.ts'
 import { keyRing } from './privacy/keys.ts'
+import { scheduleRetention } from './collections/Referrals/retention.ts'
 
 export interface CmsOptions {
   database?: DatabaseOptions
@@ -122,6 +123,7 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
     // Requests from any other origin (the site, the preview, another port) are anonymous.
     csrf: opts.adminOrigins ?? adminOriginsFromEnv(),
     hooks: { afterError: [explainRefusals] },
+    onInit: (payload) => scheduleRetention(payload),
     admin: {
       user: Users.slug,
       meta: { titleSuffix: ' · Modersmål' },

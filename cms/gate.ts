@@ -13,6 +13,7 @@
 import { Agent, createServer, request as upstreamRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { Transform } from 'node:stream'
 import { guarded, hardened } from '../site/server/guard.ts'
+import { peerHeader, peerOf } from './peer.ts'
 
 export interface GateLimits {
   /** Upload collections by slug: the largest file each takes. */
@@ -57,11 +58,13 @@ const tooLarge = (limit: number, upload: boolean) =>
 
 /** Hop-by-hop headers belong to one connection, not to the request or response. */
 const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'])
-function forwardedHeaders(raw: string[]): string[] {
+function forwardedHeaders(raw: string[], drop: ReadonlySet<string> = hopByHop): string[] {
   const out: string[] = []
-  for (let i = 0; i < raw.length; i += 2) if (!hopByHop.has(raw[i]!.toLowerCase())) out.push(raw[i]!, raw[i + 1]!)
+  for (let i = 0; i < raw.length; i += 2) if (!drop.has(raw[i]!.toLowerCase())) out.push(raw[i]!, raw[i + 1]!)
   return out
 }
+
+const notPassedOn = new Set([...hopByHop, peerHeader])
 
 /**
  * Answers with the reason. The rest of the body is read and thrown away (for at most a few seconds),
@@ -96,7 +99,7 @@ export interface Gate {
 }
 
 /** Listens on host:port and forwards what passes to the admin on upstream. */
-export async function startGate(opts: { host: string; port: number; upstream: { host: string; port: number }; limits: GateLimits; log?: (m: string) => void }): Promise<Gate> {
+export async function startGate(opts: { host: string; port: number; upstream: { host: string; port: number }; limits: GateLimits; trustProxy?: boolean; log?: (m: string) => void }): Promise<Gate> {
   const agent = new Agent({ keepAlive: true })
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const verdict = bodyVerdict(req.method ?? 'GET', req.url ?? '/', req.headers, opts.limits)
@@ -107,7 +110,7 @@ export async function startGate(opts: { host: string; port: number; upstream: { 
       port: opts.upstream.port,
       method: req.method,
       path: req.url,
-      headers: forwardedHeaders(req.rawHeaders),
+      headers: [...forwardedHeaders(req.rawHeaders, notPassedOn), peerHeader, peerOf(req, opts.trustProxy)],
     })
     onward.on('response', (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, forwardedHeaders(answer.rawHeaders))

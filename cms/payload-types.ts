@@ -874,7 +874,7 @@ export interface AuditEvent {
  */
 export interface Referral {
   id: number;
-  firstName: string;
+  firstName?: string | null;
   phone: string;
   language:
     | 'da'

@@ -33,6 +33,8 @@ export const urls = {
   visitKit: () => '/films/kit.json',
   /** Visit mode's service worker; at the root, so it may answer for every page it saved. */
   visitWorker: () => '/visit-sw.js',
+  /** After her "call me" (content/ask.ts): who will call, and roughly when. */
+  asked: (lang: LocaleCode, slug: string) => `/${lang}/${slug}/asked/`,
   /** The municipality's printable leaflet in one language (A5, two pages). */
   leaflet: (lang: LocaleCode, slug: string) => `/${lang}/${slug}/leaflet/`,
   /** The same leaflet with Danish beside the mother's language, on the same sheet. */

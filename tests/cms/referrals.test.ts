@@ -14,6 +14,7 @@ import type { Payload } from 'payload'
 import { list } from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backup } from '../../cms/backup/backup.ts'
+import { deleteExpiredReferrals, retentionFromEnv } from '../../cms/collections/Referrals/retention.ts'
 import { open, seal } from '../../cms/privacy/fieldCipher.ts'
 import { keyRing, keysFileOf } from '../../cms/privacy/keys.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
@@ -172,5 +173,33 @@ describe.each(databases)('referrals on %s', (kind) => {
     await list({ file: out, onReadEntry: (e) => entries.push(e.path) })
     expect(entries.length).toBeGreaterThan(1)
     expect(entries.filter((e) => e.includes('keys'))).toEqual([])
+  })
+
+  it('deletes referrals on schedule: 30 days after they were closed, 180 after they were made, leaving a trace without names', async () => {
+    // Amina's referral was closed ("joined") above; Hawa's is still open.
+    const hawa = await file({ firstName: 'Hawa', phone: '+45 61 23 45 67' })
+    const start = new Date().toISOString()
+    const retention = { afterClosedDays: 30, afterCreatedDays: 180 }
+    const inDays = (n: number) => new Date(Date.now() + n * 24 * 60 * 60 * 1000)
+    const left = async () => (await payload.find({ collection: 'referrals', overrideAccess: true, depth: 0 })).docs.map((d) => d.firstName)
+    expect(await deleteExpiredReferrals(payload, retention, inDays(29))).toBe(0)
+    expect(await deleteExpiredReferrals(payload, retention, inDays(31))).toBe(1)
+    expect(await left()).toEqual(['Hawa'])
+    expect(await deleteExpiredReferrals(payload, retention, inDays(179))).toBe(0)
+    expect(await deleteExpiredReferrals(payload, retention, inDays(181))).toBe(1)
+    expect(await left()).toEqual([])
+    const events = await payload.find({ collection: 'audit-events', where: { and: [{ action: { equals: 'delete' } }, { at: { greater_than_equal: start } }] }, overrideAccess: true })
+    expect(events.docs.map((e) => [e.target, e.actorRole]).sort()).toEqual(
+      [
+        [`referrals/${ids.amina}`, 'system'],
+        [`referrals/${hawa.id}`, 'system'],
+      ].sort(),
+    )
+    for (const s of [...secrets, 'Hawa', '61 23 45 67']) expect(JSON.stringify(events.docs)).not.toContain(s)
+  })
+
+  it('refuses a retention setting that is not a whole number of days, naming it', () => {
+    expect(retentionFromEnv({})).toEqual({ afterClosedDays: 30, afterCreatedDays: 180 })
+    expect(() => retentionFromEnv({ MODERSMAL_REFERRAL_DAYS_AFTER_CLOSED: '30d' })).toThrow('MODERSMAL_REFERRAL_DAYS_AFTER_CLOSED must be a whole number of days (1 or more), not "30d"')
   })
 })

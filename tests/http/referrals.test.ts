@@ -3,6 +3,8 @@
  * municipality shows its coordinators the mother's name and phone, shows nobody else anything, and
  * refuses what it must with the reason (the production bundle once lost field errors).
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedContent } from '../../cms/sync/seed.ts'
@@ -11,6 +13,10 @@ import { repoContent } from '../support/content.ts'
 import { startHttpAdmin, type Client, type HttpAdmin } from '../support/http-admin.ts'
 
 const password = 'test-password-1'
+const site = 'http://site.example'
+const arabic = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../locales/ar/ask.json'), 'utf8')) as Record<string, string>
+const danish = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../locales/da/ask.json'), 'utf8')) as Record<string, string>
+let peers = 0
 
 describe.each(databases)('referrals over HTTP on %s', (kind) => {
   let admin: HttpAdmin
@@ -19,17 +25,23 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
   const referral = () => ({ firstName: 'Selam', phone: '+45 52 61 70 89', language: 'ti', municipality: ids.aarhus, consent: true, source: 'health-visitor' })
 
   beforeAll(async () => {
-    admin = await startHttpAdmin(kind, 'referrals', async (payload: Payload) => {
-      await seedContent(payload, repoContent)
-      const idOf = async (slug: string) => (await payload.find({ collection: 'municipalities', where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
-      ids.aarhus = await idOf('aarhus')
-      ids.aalborg = await idOf('aalborg')
-      await createStaff(payload, 'admin')
-      await createStaff(payload, 'editor')
-      await createStaff(payload, 'translator', { translatorLocales: ['ti'] })
-      await createStaff(payload, 'coordinator', { municipality: ids.aarhus }, 'aarhus@example.org')
-      await createStaff(payload, 'coordinator', { municipality: ids.aalborg }, 'aalborg@example.org')
-    })
+    admin = await startHttpAdmin(
+      kind,
+      'referrals',
+      async (payload: Payload) => {
+        await seedContent(payload, repoContent)
+        const idOf = async (slug: string) => (await payload.find({ collection: 'municipalities', where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
+        ids.aarhus = await idOf('aarhus')
+        ids.aalborg = await idOf('aalborg')
+        await createStaff(payload, 'admin')
+        await createStaff(payload, 'editor')
+        await createStaff(payload, 'translator', { translatorLocales: ['ti'] })
+        await createStaff(payload, 'coordinator', { municipality: ids.aarhus }, 'aarhus@example.org')
+        await createStaff(payload, 'coordinator', { municipality: ids.aalborg }, 'aalborg@example.org')
+      },
+      // The public site the mothers' form is on; behind a proxy, so each case sends from its own address.
+      { SITE_URL: site, MODERSMAL_TRUST_PROXY: '1' },
+    )
     for (const who of ['admin', 'editor', 'translator', 'aarhus', 'aalborg']) clients[who] = await admin.signIn(`${who}@example.org`, password)
     clients.anonymous = admin.anonymous
     const a = await clients.aarhus!.request('POST', '/api/referrals', { json: referral() })
@@ -89,5 +101,105 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
     expect(moved.status, moved.text).toBe(200)
     const doc = moved.json<{ doc: { status: string; takenAt: string | null; firstName: string } }>().doc
     expect([doc.status, Boolean(doc.takenAt), doc.firstName]).toEqual(['contacted', true, 'Selam'])
+  })
+
+  describe('a mother asking herself ("call me", no account)', () => {
+    const form = (fields: Record<string, string> = {}) =>
+      new URLSearchParams({ language: 'ar', municipality: 'aarhus', phone: '+45 31 22 45 67', firstName: 'Amal', consent: 'yes', website: '', ...fields }).toString()
+    /** As her browser posts the site's form: from the site's origin, url-encoded, from one address. */
+    const ask = async (body: string, opts: { origin?: string | null; type?: string; peer?: string; headers?: Record<string, string> } = {}) => {
+      const headers: Record<string, string> = { 'content-type': opts.type ?? 'application/x-www-form-urlencoded', 'x-forwarded-for': opts.peer ?? `198.51.100.${++peers}`, ...opts.headers }
+      if (opts.origin !== null) headers.origin = opts.origin ?? site
+      const res = await fetch(`${admin.url}/api/referrals/ask?lang=ar`, { method: 'POST', headers, body, redirect: 'manual' })
+      return { status: res.status, location: res.headers.get('location'), text: await res.text() }
+    }
+    const stored = async () => (await clients.admin!.request('GET', '/api/referrals?limit=0&where[source][equals]=mother')).json<{ totalDocs: number }>().totalDocs
+
+    it("stores her ask in her municipality's inbox and sends her to the thank-you page in her language", async () => {
+      const before = await stored()
+      const a = await ask(form())
+      expect([a.status, a.location]).toEqual([303, `${site}/ar/aarhus/asked/`])
+      expect(await stored()).toBe(before + 1)
+      const inbox = await clients.aarhus!.request('GET', '/api/referrals?depth=0&where[source][equals]=mother')
+      expect(inbox.json<{ docs: Array<Record<string, unknown>> }>().docs.map((d) => [d.firstName, d.phone, d.language, d.status, d.consent])).toContainEqual([
+        'Amal',
+        '+45 31 22 45 67',
+        'ar',
+        'new',
+        true,
+      ])
+      const other = await clients.aalborg!.request('GET', '/api/referrals?depth=0')
+      expect(other.text).not.toMatch(/Amal|31 22 45 67/)
+      expect(admin.log()).not.toMatch(/31 22 45 67|Amal/)
+    })
+
+    it('takes her ask without a first name', async () => {
+      const a = await ask(form({ firstName: '', phone: '22 33 44 55' }))
+      expect(a.status, a.text).toBe(303)
+      const inbox = await clients.aarhus!.request('GET', '/api/referrals?depth=0&where[source][equals]=mother')
+      expect(inbox.json<{ docs: Array<Record<string, unknown>> }>().docs.find((d) => d.phone === '22 33 44 55')?.firstName ?? null).toBeNull()
+    })
+
+    it.each([
+      ['a phone number of four digits', () => ask(form({ phone: '1234' })), 400, arabic.problemPhone, true],
+      ['letters for a phone number', () => ask(form({ phone: 'call me please' })), 400, arabic.problemPhone, true],
+      ['no yes', () => ask(form({ consent: '' })), 400, arabic.problemConsent, true],
+      ['a first name of 61 letters', () => ask(form({ firstName: 'A'.repeat(61) })), 400, arabic.problemFirstName, true],
+      ['a language we do not have', () => ask(form({ language: 'xx' }), {}), 400, arabic.problemOrigin, false],
+      ['a municipality we do not have', () => ask(form({ municipality: 'atlantis' })), 400, arabic.problemOrigin, false],
+      ['a post from another site', () => ask(form(), { origin: 'https://evil.example' }), 403, arabic.problemOrigin, false],
+      ['a post without an Origin (not from a browser page)', () => ask(form(), { origin: null }), 403, arabic.problemOrigin, false],
+      ['a post whose Origin is "null"', () => ask(form(), { origin: 'null' }), 403, arabic.problemOrigin, false],
+      ['JSON instead of the form', () => ask(JSON.stringify({ phone: '+45 31 22 45 67' }), { type: 'application/json' }), 415, arabic.problemOrigin, false],
+      ['a body of 5 KB', () => ask(`${form()}&pad=${'x'.repeat(5000)}`), 413, arabic.problemOrigin, false],
+    ] as const)('refuses %s in her language, keeping what she typed, and stores nothing', async (_what, send, status, message, refilled) => {
+      const before = await stored()
+      const a = await send()
+      expect(a.status, a.text).toBe(status)
+      expect(a.text).toContain('<html lang="ar" dir="rtl">')
+      expect(a.text).toContain(message!.replace(/{{phone}}.*/, ''))
+      if (refilled) expect(a.text).toContain('value="aarhus"')
+      expect(await stored()).toBe(before)
+    })
+
+    it('answers in Danish when her language is not one we have', async () => {
+      const res = await fetch(`${admin.url}/api/referrals/ask?lang=xx`, {
+        method: 'POST',
+        headers: { origin: site, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `198.51.100.${++peers}` },
+        body: form({ language: 'xx' }),
+      })
+      expect(res.status).toBe(400)
+      const text = await res.text()
+      expect(text).toContain('<html lang="da" dir="ltr">')
+      expect(text).toContain(danish.problemOrigin)
+    })
+
+    it('answers a filled honeypot exactly like a stored ask, and stores nothing', async () => {
+      const before = await stored()
+      const a = await ask(form({ phone: '+45 40 00 00 01', website: 'http://spam.example' }))
+      expect([a.status, a.location, a.text]).toEqual([303, `${site}/ar/aarhus/asked/`, ''])
+      expect(await stored()).toBe(before)
+    })
+
+    it('answers a number asked for too often like any other, storing it twice a day at most', async () => {
+      const before = await stored()
+      const answers = []
+      for (let i = 0; i < 4; i++) answers.push(await ask(form({ phone: '+45 40 00 00 02' })))
+      expect(new Set(answers.map((a) => `${a.status} ${a.location} ${a.text}`))).toEqual(new Set([`303 ${site}/ar/aarhus/asked/ `]))
+      expect(await stored()).toBe(before + 2)
+    })
+
+    it('lets one address post five times in ten minutes, then says to wait or call, in her language', async () => {
+      const peer = '203.0.113.7'
+      const statuses = []
+      // Spoofing the gate's own header changes nothing: the gate sets it.
+      for (let i = 0; i < 6; i++) statuses.push((await ask(form({ phone: `+45 41 00 00 ${10 + i}` }), { peer, headers: { 'x-modersmal-peer': `10.0.0.${i}` } })).status)
+      expect(statuses).toEqual([303, 303, 303, 303, 303, 429])
+      const busy = await ask(form(), { peer })
+      expect(busy.status).toBe(429)
+      expect(busy.text).toContain(arabic.problemBusy!.split('{{phone}}')[0])
+      expect(busy.text).toMatch(/<bdi dir="ltr">\+?[0-9 ]+<\/bdi>/)
+      expect((await ask(form({ phone: '+45 41 00 00 99' }))).status).toBe(303)
+    })
   })
 })

@@ -16,18 +16,21 @@ import { ownMunicipalityOnly } from './hooks/ownMunicipalityOnly.ts'
 import { noSearchOnSealed } from './hooks/noSearchOnSealed.ts'
 import { stampStatusChanges } from './hooks/stampStatusChanges.ts'
 import { referralStatuses } from './statuses.ts'
+import { askLimits, isPhoneNumber } from '../../../content/ask.ts'
+import { askEndpoint } from './ask/endpoint.ts'
 
 export const sealedFields = ['firstName', 'phone', 'note'] as const
-
-const phonePattern = /^\+?[0-9][0-9 ()-]{6,18}[0-9]$/
-const digits = (v: string) => v.replace(/\D/g, '').length
 
 export function referrals(keys: KeyRing): CollectionConfig {
   /**
    * A text field sealed on save. Payload validates a field after its beforeChange hooks, when the
    * value is already ciphertext, so the plain text is checked here, before it is sealed.
    */
-  const sealedText = (name: (typeof sealedFields)[number], type: 'text' | 'textarea', opts: { required?: boolean; maxLength: number; check?: (plain: string) => string | true }): Field => {
+  const sealedText = (
+    name: (typeof sealedFields)[number],
+    type: 'text' | 'textarea',
+    opts: { required?: boolean | ((data: { source?: string }) => boolean); maxLength: number; check?: (plain: string) => string | true },
+  ): Field => {
     const aad = `referrals.${name}`
     const sealOnSave: FieldHook = ({ value }) => {
       if (typeof value !== 'string' || value === '') return value
@@ -48,20 +51,25 @@ export function referrals(keys: KeyRing): CollectionConfig {
     return {
       name,
       type,
-      required: opts.required,
+      required: opts.required === true,
       hooks: { beforeChange: [sealOnSave], afterRead: [openOnRead] },
-      validate: (v: unknown) => (!opts.required || (typeof v === 'string' && v.trim() !== '') ? true : 'is required'),
+      validate: (v: unknown, { siblingData }: { siblingData: { source?: string } }) => {
+        const required = typeof opts.required === 'function' ? opts.required(siblingData ?? {}) : opts.required
+        return !required || (typeof v === 'string' && v.trim() !== '') ? true : 'is required'
+      },
     } as Field
   }
-  const phone = (v: string) => (phonePattern.test(v.trim()) && digits(v) >= 8 && digits(v) <= 15) || 'must be a phone number: 8 digits, or + and the country code'
+  const phone = (v: string) => isPhoneNumber(v) || 'must be a phone number: 8 digits, or + and the country code'
 
   return {
     slug: 'referrals',
     admin: { useAsTitle: 'firstName', defaultColumns: ['firstName', 'language', 'municipality', 'status', 'createdAt'], group: 'Referrals' },
     access: referralAccess,
+    endpoints: [askEndpoint()],
     hooks: { beforeOperation: [noSearchOnSealed], beforeChange: [ownMunicipalityOnly, stampStatusChanges] },
     fields: [
-      sealedText('firstName', 'text', { required: true, maxLength: 60 }),
+      // Staff and health visitors give her first name; a mother asking herself may leave it out.
+      sealedText('firstName', 'text', { required: (data) => data.source !== 'mother', maxLength: askLimits.firstName }),
       sealedText('phone', 'text', { required: true, maxLength: 30, check: phone }),
       {
         name: 'language',

@@ -6,6 +6,7 @@ import * as migration_20261122_070852_film_videos from './20261122_070852_film_v
 import * as migration_20261122_072258_localized_status from './20261122_072258_localized_status';
 import * as migration_20261201_225707_audit_events from './20261201_225707_audit_events';
 import * as migration_20261202_175321_referrals from './20261202_175321_referrals';
+import * as migration_20261202_215302_referral_first_name_optional from './20261202_215302_referral_first_name_optional';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_175321_referrals.up,
     down: migration_20261202_175321_referrals.down,
-    name: '20261202_175321_referrals'
+    name: '20261202_175321_referrals',
+  },
+  {
+    up: migration_20261202_215302_referral_first_name_optional.up,
+    down: migration_20261202_215302_referral_first_name_optional.down,
+    name: '20261202_215302_referral_first_name_optional'
   },
 ];
