@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config'
 import mdx from '@astrojs/mdx'
 import { cspDirectives, cspScriptResources } from './site/lib/csp.ts'
+import { cmsAddress } from './site/lib/ask.ts'
 
 export default defineConfig({
   srcDir: './site',
@@ -17,5 +18,5 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   // A Content-Security-Policy in every page, with the hashes of its scripts and styles.
-  security: { csp: { directives: [...cspDirectives], scriptDirective: { resources: cspScriptResources } } },
+  security: { csp: { directives: cspDirectives(cmsAddress()), scriptDirective: { resources: cspScriptResources } } },
 })

@@ -9,6 +9,7 @@
  *  5. the draft preview on PREVIEW_PORT (4322), for people signed in to the admin (cms/preview/).
  */
 import path from 'node:path'
+import { adminOrigins } from '../cms/admin-origins.ts'
 import { ensureAdminBuilt, runAdmin } from '../cms/admin-server.ts'
 import { closeCms, openCms } from '../cms/boot.ts'
 import { cmsSecret } from '../cms/config.ts'
@@ -44,7 +45,10 @@ if (totalDocs === 0) {
 const admin = await ensureDevAdmin(payload, dataDir)
 await closeCms(payload)
 
-// 2. Site
+// 2. Site, with the mothers' "call me" form posting to this admin (site/lib/ask.ts), which takes
+// posts from this site's pages only (cms/admin-origins.ts).
+if (!process.env.SITE_CMS_URL && !process.env.CMS_PUBLIC_URL) process.env.SITE_CMS_URL = `http://localhost:${cmsPort}`
+if (!process.env.SITE_URL && !process.env.MODERSMAL_SITE_ORIGINS) process.env.MODERSMAL_SITE_ORIGINS = adminOrigins(host, sitePort, '').join(',')
 const { ms } = await buildSite({ root: repoRoot, contentDir, outDir: path.join(repoRoot, 'dist') })
 console.log(`Built the site in ${(ms / 1000).toFixed(1)} s`)
 await serveSite(path.join(repoRoot, 'dist'), sitePort, host)

@@ -7,7 +7,10 @@
  */
 import { createHash } from 'node:crypto'
 
-export const cspDirectives = [
+/** The site's own forms post here, and the mother's "call me" to the CMS (site/lib/ask.ts). */
+const formAction = (cms: URL | undefined) => `form-action 'self'${cms ? ` ${cms.origin}` : ''}` as const
+
+export const cspDirectives = (cms: URL | undefined) => [
   "default-src 'self'",
   "img-src 'self' data:",
   "media-src 'self'",
@@ -17,8 +20,8 @@ export const cspDirectives = [
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "form-action 'self'",
-] as const
+  formAction(cms),
+]
 
 /** Pagefind's search runs as WebAssembly, which CSP treats as evaluated code. */
 export const cspScriptResources = ["'self'", "'wasm-unsafe-eval'"]

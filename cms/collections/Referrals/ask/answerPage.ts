@@ -19,14 +19,17 @@ button{font:inherit;font-weight:700;margin-top:1rem;padding:.8rem 1.4rem;border:
 .hp{display:none}a{color:#0b4ea2}`
 const styleHash = createHash('sha256').update(style).digest('base64')
 
-/** Only this page's style, and posts back to this endpoint; nothing else loads. */
-export const answerHeaders = {
+/**
+ * Only this page's style, and posts back to this endpoint; nothing else loads. Browsers apply
+ * form-action to the redirect after a post too, so the site the thank-you page is on is named.
+ */
+export const answerHeaders = (site: string) => ({
   'content-type': 'text/html; charset=utf-8',
-  'content-security-policy': `default-src 'none'; style-src 'sha256-${styleHash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+  'content-security-policy': `default-src 'none'; style-src 'sha256-${styleHash}'; form-action 'self' ${new URL(site).origin}; frame-ancestors 'none'; base-uri 'none'`,
   'referrer-policy': 'strict-origin',
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',
-}
+})
 
 export interface AnswerPage {
   lang: LocaleCode

@@ -48,7 +48,7 @@ export function askEndpoint(counter = new AskCounter(askLimitsFromEnv())): Endpo
       let lang: LocaleCode = answerLocale(query.get('lang'))
       const sites = siteOriginsFromEnv()
       const site = sites[0]!
-      const refuse = (status: number, problem: AskKey, rest: Partial<AnswerPage> = {}) => new Response(answerPage({ lang, problem, site, sent: {}, ...rest }), { status, headers: answerHeaders })
+      const refuse = (status: number, problem: AskKey, rest: Partial<AnswerPage> = {}) => new Response(answerPage({ lang, problem, site, sent: {}, ...rest }), { status, headers: answerHeaders(site) })
 
       const origin = req.headers.get('origin')
       if (!origin || ![...sites, ...adminOriginsFromEnv()].includes(origin)) return refuse(403, 'problemOrigin')
