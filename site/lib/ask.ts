@@ -7,13 +7,13 @@
 import { askPath } from '../../content/ask.ts'
 import type { LocaleCode } from '../../locales/registry.ts'
 
-export function cmsAddress(env: NodeJS.ProcessEnv = process.env): URL | undefined {
+export function cmsAddress(env: Record<string, string | undefined> = process.env): URL | undefined {
   const base = env.SITE_CMS_URL || env.CMS_PUBLIC_URL
   return base ? new URL(base) : undefined
 }
 
 /** The form's action, with her language, so even a refusal before the form is read is in it. */
-export const askAction = (lang: LocaleCode, env: NodeJS.ProcessEnv = process.env): string | undefined => {
+export const askAction = (lang: LocaleCode, env: Record<string, string | undefined> = process.env): string | undefined => {
   const cms = cmsAddress(env)
   return cms ? new URL(`${askPath}?lang=${lang}`, cms).href : undefined
 }

@@ -6,8 +6,10 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadContent } from '../../content/load.ts'
 import { locales } from '../../locales/registry.ts'
 import { buildSite } from '../../site/build/build-site.ts'
-import { cspHash } from '../../site/lib/csp.ts'
+import { askAction, cmsAddress } from '../../site/lib/ask.ts'
+import { cspDirectives, cspHash } from '../../site/lib/csp.ts'
 import { infoPages } from '../../content/urls.ts'
+import { siteCmsUrl } from '../setup/site.ts'
 import { copyOfContent, repoContent } from '../support/content.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -29,6 +31,35 @@ describe('static site build from content/ alone', () => {
         expect(page, `${l.code}/${m.slug}`).toContain(`<html lang="${l.code}" dir="${l.dir}">`)
       }
     }
+  })
+
+  it("puts the mother's call-me form on every landing page, in her language, posting to the CMS", async () => {
+    const { municipalities } = await loadContent(repoContent)
+    for (const l of locales) {
+      const strings = JSON.parse(await readFile(path.join(root, 'locales', l.code, 'ask.json'), 'utf8')) as Record<string, string>
+      for (const m of municipalities) {
+        const page = await html(`${l.code}/${m.slug}`)
+        const where = `${l.code}/${m.slug}`
+        expect(page, where).toContain(`<form method="post" action="${new URL(`/api/referrals/ask?lang=${l.code}`, siteCmsUrl).href}">`)
+        expect(page, where).toContain(`<input type="hidden" name="language" value="${l.code}">`)
+        expect(page, where).toContain(`<input type="hidden" name="municipality" value="${m.slug}">`)
+        // A cross-origin post under no-referrer carries Origin: null, which the CMS refuses.
+        expect(page, where).toContain('<meta name="referrer" content="strict-origin">')
+        // The thank-you page it leads to, in her language and out of search engines.
+        const thanks = await html(`${l.code}/${m.slug}/asked`)
+        expect(thanks, where).toContain(`<html lang="${l.code}" dir="${l.dir}">`)
+        expect(thanks, where).toContain(strings.thanksTitle!.replace(/'/g, '&#39;'))
+        expect(thanks, where).toContain('<meta name="robots" content="noindex">')
+      }
+    }
+    // Every other page tells other sites nothing, not even its origin.
+    expect(await html('da/guides/breastfeeding')).toContain('<meta name="referrer" content="no-referrer">')
+  })
+
+  it('builds no form where the site is not told the CMS address', () => {
+    expect(askAction('ar', {})).toBeUndefined()
+    expect(cspDirectives(cmsAddress({}))).toContain("form-action 'self'")
+    expect(askAction('ar', { CMS_PUBLIC_URL: 'https://cms.example/' })).toBe('https://cms.example/api/referrals/ask?lang=ar')
   })
 
   it('marks untranslated text with its own language and keeps it out of the search index', async () => {
@@ -147,14 +178,18 @@ describe('static site build from content/ alone', () => {
     }
   })
 
-  it('gives every page a Content-Security-Policy: this machine only, no inline script without its hash', async () => {
+  it('gives every page a Content-Security-Policy: this machine only (forms also to the CMS), no inline script without its hash', async () => {
     const pages = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.html'))
     expect(pages.length).toBeGreaterThan(1000)
     const missing: string[] = []
     for (const p of pages) {
       const page = await readFile(path.join(out, p), 'utf8')
       const policy = page.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1]
-      if (!policy?.includes("default-src 'self'") || /'unsafe-inline'|'unsafe-eval'|\*|https?:/.test(policy)) missing.push(p)
+      // The one other host: the CMS a mother's "call me" posts to, and only as a form's target.
+      const directives = (policy ?? '').split(';').map((d) => d.trim())
+      const others = directives.filter((d) => !d.startsWith('form-action')).join('; ')
+      if (!policy?.includes("default-src 'self'") || /'unsafe-inline'|'unsafe-eval'|\*|https?:/.test(others) || !directives.includes(`form-action 'self' ${new URL(siteCmsUrl).origin}`))
+        missing.push(p)
       // Every inline script that runs is one Astro bundled (and hashed): none written by hand.
       for (const [, attrs, body] of page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g))
         if (!/src=|type="application\/json"/.test(attrs!) && !policy?.includes(cspHash(body!))) missing.push(`${p}: an inline script without its hash`)

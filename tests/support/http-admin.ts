@@ -64,8 +64,8 @@ function client(base: string, cookie?: string): Client {
   }
 }
 
-/** `prepare` fills the database (seed, accounts) before the admin starts on it. */
-export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: (payload: Payload) => Promise<void>, env: Record<string, string> = {}): Promise<HttpAdmin> {
+/** `prepare` fills the database (seed, accounts) before the admin starts on it; the port is any free one unless given. */
+export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: (payload: Payload) => Promise<void>, env: Record<string, string> = {}, port = 0): Promise<HttpAdmin> {
   const cms = await startTestCms(kind, name)
   const { url, dataDir } = cms
   try {
@@ -77,7 +77,7 @@ export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: 
   const logPath = `${dataDir}.admin.log`
   const log = createWriteStream(logPath)
   try {
-    server = await startAdmin({ port: await probePort(0, '127.0.0.1'), env: { ...env, DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: testSecret }, log })
+    server = await startAdmin({ port: port || (await probePort(0, '127.0.0.1')), env: { ...env, DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: testSecret }, log })
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true })
     throw e
