@@ -31,10 +31,11 @@ export default defineConfig({
             'tests/site/plan.test.ts',
             'tests/site/ui-keys.test.ts',
             'tests/cms/field-walk.test.ts',
+            'tests/cms/inbox-mail.test.ts',
           ],
         },
       },
-      { test: { name: 'cms', include: ['tests/cms/**/*.test.ts'], exclude: ['tests/cms/field-walk.test.ts'], globalSetup: ['tests/setup/postgres.ts'] } },
+      { test: { name: 'cms', include: ['tests/cms/**/*.test.ts'], exclude: ['tests/cms/field-walk.test.ts', 'tests/cms/inbox-mail.test.ts'], globalSetup: ['tests/setup/postgres.ts'] } },
       {
         test: {
           name: 'build',

@@ -14,6 +14,7 @@ import { Activities } from './collections/Activities/index.ts'
 import { AuditEvents } from './collections/AuditEvents/index.ts'
 import { Films } from './collections/Films/index.ts'
 import { Guides } from './collections/Guides/index.ts'
+import { HealthVisitors } from './collections/HealthVisitors/index.ts'
 import { Leaflets } from './collections/Leaflets/index.ts'
 import { Media } from './collections/Media/index.ts'
 import { Municipalities } from './collections/Municipalities/index.ts'
@@ -38,6 +39,7 @@ import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
 import { referrals } from './collections/Referrals/index.ts'
 import { keyRing } from './privacy/keys.ts'
 import { scheduleRetention } from './collections/Referrals/retention.ts'
+import { emailAdapter, noSmtpMessage } from './email.ts'
 
 export interface CmsOptions {
   database?: DatabaseOptions
@@ -82,7 +84,7 @@ const wellFormed = (collection: CollectionConfig): CollectionConfig => {
 const contentCollection = (collection: CollectionConfig): CollectionConfig => {
   if (collection.slug === AuditEvents.slug) return collection
   // Not content: never exported, published or translated; changes are logged (never their text).
-  if (collection.slug === Users.slug || collection.slug === 'referrals') return audited(collection)
+  if ([Users.slug, HealthVisitors.slug, 'referrals'].includes(collection.slug)) return audited(collection)
   const hooks = collection.hooks ?? {}
   return {
     ...collection,
@@ -106,7 +108,7 @@ const withUploadLimit = (collection: CollectionConfig, maxFileBytes: number | un
   return limit && maxFileBytes !== undefined ? { ...collection, custom: { ...collection.custom, uploadLimit: { ...limit, maxFileBytes } } } : collection
 }
 
-export const allCollections = [Users, Media, Videos, Programmes, Municipalities, Activities, Guides, Films, Leaflets, AuditEvents]
+export const allCollections = [Users, HealthVisitors, Media, Videos, Programmes, Municipalities, Activities, Guides, Films, Leaflets, AuditEvents]
 
 /** The collections whose files are kept under the data folder, one folder each (data/<slug>/). */
 export const uploadSlugs = allCollections.filter((c) => c.upload).map((c) => c.slug)
@@ -123,7 +125,11 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
     // Requests from any other origin (the site, the preview, another port) are anonymous.
     csrf: opts.adminOrigins ?? adminOriginsFromEnv(),
     hooks: { afterError: [explainRefusals] },
-    onInit: (payload) => scheduleRetention(payload),
+    email: emailAdapter(),
+    onInit: (payload) => {
+      if (!process.env.SMTP_URL) payload.logger.info(noSmtpMessage)
+      scheduleRetention(payload)
+    },
     admin: {
       user: Users.slug,
       meta: { titleSuffix: ' · Modersmål' },

@@ -64,10 +64,12 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     users: UserAuthOperations;
+    'health-visitors': HealthVisitorAuthOperations;
   };
   blocks: {};
   collections: {
     users: User;
+    'health-visitors': HealthVisitor;
     media: Media;
     videos: Video;
     programmes: Programme;
@@ -86,6 +88,7 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
+    'health-visitors': HealthVisitorsSelect<false> | HealthVisitorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     videos: VideosSelect<false> | VideosSelect<true>;
     programmes: ProgrammesSelect<false> | ProgrammesSelect<true>;
@@ -181,13 +184,31 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: User | HealthVisitor;
   jobs: {
     tasks: unknown;
     workflows: unknown;
   };
 }
 export interface UserAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
+export interface HealthVisitorAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -412,6 +433,37 @@ export interface Programme {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "health-visitors".
+ */
+export interface HealthVisitor {
+  id: number;
+  name?: string | null;
+  /**
+   * The municipalities whose mothers she may refer.
+   */
+  municipalities: (number | Municipality)[];
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'health-visitors';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -909,6 +961,10 @@ export interface Referral {
   consent: boolean;
   source: 'health-visitor' | 'mother' | 'staff';
   status: 'new' | 'contacted' | 'joined' | 'waiting' | 'declined' | 'unreachable';
+  /**
+   * The health visitor who referred her, if one did.
+   */
+  referredBy?: (number | null) | HealthVisitor;
   takenBy?: (number | null) | User;
   takenAt?: string | null;
   closedAt?: string | null;
@@ -942,6 +998,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'health-visitors';
+        value: number | HealthVisitor;
       } | null)
     | ({
         relationTo: 'media';
@@ -980,10 +1040,15 @@ export interface PayloadLockedDocument {
         value: number | Referral;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'health-visitors';
+        value: number | HealthVisitor;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -993,10 +1058,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: number;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'health-visitors';
+        value: number | HealthVisitor;
+      };
   key?: string | null;
   value?:
     | {
@@ -1030,6 +1100,31 @@ export interface UsersSelect<T extends boolean = true> {
   role?: T;
   translatorLocales?: T;
   municipality?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "health-visitors_select".
+ */
+export interface HealthVisitorsSelect<T extends boolean = true> {
+  name?: T;
+  municipalities?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1364,6 +1459,7 @@ export interface ReferralsSelect<T extends boolean = true> {
   consent?: T;
   source?: T;
   status?: T;
+  referredBy?: T;
   takenBy?: T;
   takenAt?: T;
   closedAt?: T;

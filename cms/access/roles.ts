@@ -22,6 +22,21 @@ export const staffOf = (req: PayloadRequest): StaffUser | null => {
   return user && user.collection === 'users' ? user : null
 }
 
+/** A health visitor (cms/collections/HealthVisitors/): not staff, and no role of the admin. */
+export interface HealthVisitorUser {
+  id: number | string
+  collection: 'health-visitors'
+  municipalities?: Array<number | string | { id: number | string }> | null
+}
+
+export const healthVisitorOf = (req: PayloadRequest): HealthVisitorUser | null => {
+  const user = req.user as { collection?: string } | null | undefined
+  return user?.collection === 'health-visitors' ? (user as HealthVisitorUser) : null
+}
+
+/** The municipalities a health visitor refers for. */
+export const municipalitiesOf = (hv: HealthVisitorUser): Array<number | string> => (hv.municipalities ?? []).map((m) => (typeof m === 'object' ? m.id : m))
+
 const hasRole = (req: PayloadRequest, ...allowed: Role[]) => {
   const role = staffOf(req)?.role
   return !!role && allowed.includes(role)
@@ -92,9 +107,43 @@ const adminOrOwnMunicipality: Access = ({ req }) => {
   return id === null ? false : ({ municipality: { equals: id } } satisfies Where)
 }
 
+/**
+ * A health visitor sees the referrals she made, and of them only what she needs to follow up
+ * (referralPersonalData hides the rest); she creates referrals for her municipalities.
+ */
 export const referralAccess = {
-  read: adminOrOwnMunicipality,
+  read: (args) => {
+    const hv = healthVisitorOf(args.req)
+    return hv ? ({ referredBy: { equals: hv.id } } satisfies Where) : adminOrOwnMunicipality(args)
+  },
   update: adminOrOwnMunicipality,
   delete: adminOrOwnMunicipality,
+  create: ({ req }) => hasRole(req, 'admin', 'coordinator') || !!healthVisitorOf(req),
+} satisfies Record<string, Access>
+
+/** Her name, phone and notes: for her municipality's inbox, not for the health visitor afterwards. */
+export const referralPersonalData: FieldAccess = ({ req }) => !healthVisitorOf(req)
+
+/**
+ * Health visitors' accounts: the admins, and the coordinators of their municipalities, who add
+ * them; a health visitor reads and updates her own (her name, her password).
+ */
+const adminCoordinatorOrSelf: Access = ({ req }) => {
+  const hv = healthVisitorOf(req)
+  if (hv) return { id: { equals: hv.id } } as Where
+  const user = staffOf(req)
+  if (user?.role === 'admin') return true
+  if (user?.role !== 'coordinator') return false
+  const id = municipalityIdOf(user)
+  return id === null ? false : ({ municipalities: { in: [id] } } as Where)
+}
+
+export const healthVisitorAccess = {
+  read: adminCoordinatorOrSelf,
+  update: adminCoordinatorOrSelf,
+  delete: ({ req }) => (healthVisitorOf(req) ? false : adminCoordinatorOrSelf({ req })),
   create: ({ req }) => hasRole(req, 'admin', 'coordinator'),
+  // Her way in is the referral form, never the admin.
+  admin: () => false,
+  unlock: isAdmin,
 } satisfies Record<string, Access>

@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { noSmtpMessage } from '../../cms/email.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { siteCmsUrl } from '../setup/site.ts'
 import { createStaff } from '../support/cms.ts'
@@ -139,5 +140,11 @@ describe("a mother's call me, in Chromium without JavaScript", () => {
     expect(page.url()).toBe(`${origin}/ar/aarhus/asked/`)
     expect({ ...found, answer, thanks: await axeViolations(page) }).toEqual({ form: [], answer: [], thanks: [] })
     await context.close()
+  })
+
+  // This admin has no SMTP_URL: the inbox works, and the console says no e-mail goes.
+  it('says on the console that no e-mail is sent, and holds nothing she typed', () => {
+    expect(admin.log()).toContain(noSmtpMessage)
+    expect(admin.log()).not.toMatch(/52 61 70 9\d|ሰላም|Amal/)
   })
 })

@@ -11,6 +11,7 @@ import { seedContent } from '../../cms/sync/seed.ts'
 import { createStaff, databases } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
 import { startHttpAdmin, type Client, type HttpAdmin } from '../support/http-admin.ts'
+import { startMailCatcher, type MailCatcher, type Received } from '../support/smtp.ts'
 
 const password = 'test-password-1'
 const site = 'http://site.example'
@@ -20,11 +21,13 @@ let peers = 0
 
 describe.each(databases)('referrals over HTTP on %s', (kind) => {
   let admin: HttpAdmin
+  let mail: MailCatcher
   const clients: Record<string, Client> = {}
   const ids: Record<string, number | string> = {}
   const referral = () => ({ firstName: 'Selam', phone: '+45 52 61 70 89', language: 'ti', municipality: ids.aarhus, consent: true, source: 'health-visitor' })
 
   beforeAll(async () => {
+    mail = await startMailCatcher()
     admin = await startHttpAdmin(
       kind,
       'referrals',
@@ -33,6 +36,7 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
         const idOf = async (slug: string) => (await payload.find({ collection: 'municipalities', where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
         ids.aarhus = await idOf('aarhus')
         ids.aalborg = await idOf('aalborg')
+        ids.vejle = await idOf('vejle')
         await createStaff(payload, 'admin')
         await createStaff(payload, 'editor')
         await createStaff(payload, 'translator', { translatorLocales: ['ti'] })
@@ -40,7 +44,8 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
         await createStaff(payload, 'coordinator', { municipality: ids.aalborg }, 'aalborg@example.org')
       },
       // The public site the mothers' form is on; behind a proxy, so each case sends from its own address.
-      { SITE_URL: site, MODERSMAL_TRUST_PROXY: '1' },
+      // Its e-mail goes to a real SMTP server on loopback.
+      { SITE_URL: site, MODERSMAL_TRUST_PROXY: '1', SMTP_URL: mail.url, MODERSMAL_MAIL_FROM: 'Modersmål <inbox@modersmal.example>' },
     )
     for (const who of ['admin', 'editor', 'translator', 'aarhus', 'aalborg']) clients[who] = await admin.signIn(`${who}@example.org`, password)
     clients.anonymous = admin.anonymous
@@ -48,7 +53,38 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
     expect(a.status, a.text).toBe(201)
     ids.selam = a.json<{ doc: { id: number } }>().doc.id
   })
-  afterAll(async () => admin?.stop())
+  afterAll(async () => {
+    await admin?.stop()
+    await mail?.stop()
+  })
+
+  /** The e-mails to one address, once at least `n` have come. */
+  const mailTo = async (address: string, n = 1): Promise<Received[]> => {
+    await expect.poll(() => mail.received.filter((m) => m.to.includes(address)).length).toBeGreaterThanOrEqual(n)
+    return mail.received.filter((m) => m.to.includes(address))
+  }
+  /** Who she is: the names and numbers these tests send. */
+  const her = /Selam|52 61 70 89|52617089|Amal|31 22 45 6[78]|3122456[78]/i
+  /** Nothing of her in an e-mail, as read or as sent: not even her language, or who referred her. */
+  const nothingOfHer = (m: Received) => {
+    for (const part of [m.subject, m.text, m.raw]) {
+      expect(part).not.toMatch(her)
+      expect(part).not.toMatch(/\bti\b|\bar\b|ትግርኛ|Tigrinya|العربية|Arabic|health|sundhedsplejerske/i)
+    }
+  }
+
+  it("e-mails her municipality's shared address that a referral is new, with a link to the inbox and nothing of hers", async () => {
+    const [note] = await mailTo('aarhus@example.org')
+    expect(note!.from).toBe('inbox@modersmal.example')
+    expect(note!.subject).toBe('Modersmål: en ny henvisning i Aarhus')
+    const inbox = `${admin.url}/admin/collections/referrals?where%5Bmunicipality%5D%5Bequals%5D=${ids.aarhus}&where%5Bstatus%5D%5Bequals%5D=new`
+    expect(note!.text).toContain(`Der er en ny henvisning til mødregruppen i Aarhus. Åbn indbakken for at se, hvem der skal ringes til:\n${inbox}`)
+    expect(note!.text).toContain('There is a new referral for the mother group in Aarhus.')
+    nothingOfHer(note!)
+    // The link opens the inbox for her coordinators (and asks anyone else to sign in).
+    const page = await fetch(inbox, { redirect: 'manual' })
+    expect([200, 302, 307]).toContain(page.status)
+  })
 
   it('shows the coordinators of her municipality and the admins her name and phone', async () => {
     for (const who of ['aarhus', 'admin']) {
@@ -201,5 +237,22 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
       expect(busy.text).toMatch(/<bdi dir="ltr">\+?[0-9 ]+<\/bdi>/)
       expect((await ask(form({ phone: '+45 41 00 00 99' }))).status).toBe(303)
     })
+
+    it("e-mails the group's address when she asks, with nothing of hers in it", async () => {
+      const a = await ask(form({ municipality: 'aalborg', phone: '+45 31 22 45 68' }))
+      expect(a.status, a.text).toBe(303)
+      const [note] = await mailTo('aalborg@example.org')
+      expect(note!.subject).toBe('Modersmål: en ny henvisning i Aalborg')
+      nothingOfHer(note!)
+    })
+  })
+
+  // Last: it stops the mail server.
+  it('stores a referral when the mail server is down, and logs why no e-mail went', async () => {
+    await mail.stop()
+    const a = await clients.admin!.request('POST', '/api/referrals', { json: { ...referral(), municipality: ids.vejle } })
+    expect(a.status, a.text).toBe(201)
+    await expect.poll(() => admin.log()).toMatch(new RegExp(`E-mail: the note of 1 new referral\\(s\\) for municipality ${ids.vejle} was not sent: Error: .*ECONNREFUSED`))
+    expect(admin.log()).not.toMatch(her)
   })
 })

@@ -9,7 +9,7 @@
  */
 import { ValidationError, type CollectionConfig, type Field, type FieldHook } from 'payload'
 import { localeCodes, locales } from '../../../locales/registry.ts'
-import { referralAccess } from '../../access/roles.ts'
+import { referralAccess, referralPersonalData } from '../../access/roles.ts'
 import { isSealed, open, seal } from '../../privacy/fieldCipher.ts'
 import type { KeyRing } from '../../privacy/keys.ts'
 import { ownMunicipalityOnly } from './hooks/ownMunicipalityOnly.ts'
@@ -18,6 +18,9 @@ import { stampStatusChanges } from './hooks/stampStatusChanges.ts'
 import { referralStatuses } from './statuses.ts'
 import { askLimits, isPhoneNumber } from '../../../content/ask.ts'
 import { askEndpoint } from './ask/endpoint.ts'
+import { referEndpoints } from './refer/endpoint.ts'
+import { notifyInbox } from './notifyInbox.ts'
+import { healthVisitorReferral } from './hooks/healthVisitorReferral.ts'
 
 export const sealedFields = ['firstName', 'phone', 'note'] as const
 
@@ -52,6 +55,7 @@ export function referrals(keys: KeyRing): CollectionConfig {
       name,
       type,
       required: opts.required === true,
+      access: { read: referralPersonalData },
       hooks: { beforeChange: [sealOnSave], afterRead: [openOnRead] },
       validate: (v: unknown, { siblingData }: { siblingData: { source?: string } }) => {
         const required = typeof opts.required === 'function' ? opts.required(siblingData ?? {}) : opts.required
@@ -65,8 +69,8 @@ export function referrals(keys: KeyRing): CollectionConfig {
     slug: 'referrals',
     admin: { useAsTitle: 'firstName', defaultColumns: ['firstName', 'language', 'municipality', 'status', 'createdAt'], group: 'Referrals' },
     access: referralAccess,
-    endpoints: [askEndpoint()],
-    hooks: { beforeOperation: [noSearchOnSealed], beforeChange: [ownMunicipalityOnly, stampStatusChanges] },
+    endpoints: [askEndpoint(), ...referEndpoints],
+    hooks: { beforeOperation: [noSearchOnSealed], beforeChange: [healthVisitorReferral, ownMunicipalityOnly, stampStatusChanges], afterChange: [notifyInbox()] },
     fields: [
       // Staff and health visitors give her first name; a mother asking herself may leave it out.
       sealedText('firstName', 'text', { required: (data) => data.source !== 'mother', maxLength: askLimits.firstName }),
@@ -80,7 +84,7 @@ export function referrals(keys: KeyRing): CollectionConfig {
       },
       { name: 'municipality', type: 'relationship', relationTo: 'municipalities', required: true },
       { name: 'babyAgeMonths', type: 'number', min: 0, max: 36 },
-      { name: 'callTime', type: 'text', maxLength: 80, admin: { description: 'A good time to call, in her words.' } },
+      { name: 'callTime', type: 'text', maxLength: 80, access: { read: referralPersonalData }, admin: { description: 'A good time to call, in her words.' } },
       { name: 'interpreter', type: 'checkbox', defaultValue: false },
       sealedText('note', 'textarea', { maxLength: 500 }),
       {
@@ -91,7 +95,8 @@ export function referrals(keys: KeyRing): CollectionConfig {
       },
       { name: 'source', type: 'select', required: true, defaultValue: 'staff', options: ['health-visitor', 'mother', 'staff'] },
       { name: 'status', type: 'select', required: true, defaultValue: 'new', options: [...referralStatuses] },
-      { name: 'takenBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+      { name: 'referredBy', type: 'relationship', relationTo: 'health-visitors', admin: { readOnly: true, description: 'The health visitor who referred her, if one did.' } },
+      { name: 'takenBy', type: 'relationship', relationTo: 'users', access: { read: referralPersonalData }, admin: { readOnly: true } },
       { name: 'takenAt', type: 'date', admin: { readOnly: true } },
       { name: 'closedAt', type: 'date', admin: { readOnly: true } },
     ],

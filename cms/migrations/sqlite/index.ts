@@ -7,6 +7,7 @@ import * as migration_20261122_072258_localized_status from './20261122_072258_l
 import * as migration_20261201_225707_audit_events from './20261201_225707_audit_events';
 import * as migration_20261202_175321_referrals from './20261202_175321_referrals';
 import * as migration_20261202_215302_referral_first_name_optional from './20261202_215302_referral_first_name_optional';
+import * as migration_20261204_183902_health_visitors from './20261204_183902_health_visitors';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261202_215302_referral_first_name_optional.up,
     down: migration_20261202_215302_referral_first_name_optional.down,
-    name: '20261202_215302_referral_first_name_optional'
+    name: '20261202_215302_referral_first_name_optional',
+  },
+  {
+    up: migration_20261204_183902_health_visitors.up,
+    down: migration_20261204_183902_health_visitors.down,
+    name: '20261204_183902_health_visitors'
   },
 ];

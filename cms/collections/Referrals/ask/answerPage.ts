@@ -3,33 +3,14 @@
  * language (lang and dir), saying what to change, with her form again as she filled it in, so
  * nothing she typed is lost. Works without JavaScript, like the site's form.
  */
-import { createHash } from 'node:crypto'
 import { askFields, askLimits, askPath } from '../../../../content/ask.ts'
 import { urls } from '../../../../content/urls.ts'
 import { getLocale, type LocaleCode } from '../../../../locales/registry.ts'
+import { esc, htmlPage, pageHeaders } from '../page.ts'
 import { askText, type AskKey } from './strings.ts'
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-
-const style = `body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}main{max-width:36rem;margin:auto;padding:1rem}
-.problem{border-inline-start:.4rem solid #b00020;padding:.5rem 1rem;background:#fdecee}label{display:block;margin:1rem 0 .25rem;font-weight:600}
-input[type=tel],input[type=text]{font:inherit;width:100%;box-sizing:border-box;padding:.6rem;border:2px solid #555;border-radius:.3rem}
-.consent{display:flex;gap:.6rem;align-items:flex-start;font-weight:400}.consent input{width:1.6rem;height:1.6rem;flex:none}
-button{font:inherit;font-weight:700;margin-top:1rem;padding:.8rem 1.4rem;border:0;border-radius:.4rem;background:#0b5e4a;color:#fff;min-height:3rem}
-.hp{display:none}a{color:#0b4ea2}`
-const styleHash = createHash('sha256').update(style).digest('base64')
-
-/**
- * Only this page's style, and posts back to this endpoint; nothing else loads. Browsers apply
- * form-action to the redirect after a post too, so the site the thank-you page is on is named.
- */
-export const answerHeaders = (site: string) => ({
-  'content-type': 'text/html; charset=utf-8',
-  'content-security-policy': `default-src 'none'; style-src 'sha256-${styleHash}'; form-action 'self' ${new URL(site).origin}; frame-ancestors 'none'; base-uri 'none'`,
-  'referrer-policy': 'strict-origin',
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store',
-})
+/** Posts back to this endpoint; the site the thank-you page is on is named too (a redirect after a post counts). */
+export const answerHeaders = (site: string) => pageHeaders([site])
 
 export interface AnswerPage {
   lang: LocaleCode
@@ -64,14 +45,14 @@ export function answerPage(a: AnswerPage): string {
 <button type="submit">${t('tryAgain')}</button>
 </form>`
     : ''
-  return `<!doctype html>
-<html lang="${a.lang}" dir="${dir}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t('problemTitle')}</title><style>${style}</style></head>
-<body><main>
-<h1>${t('problemTitle')}</h1>
+  return htmlPage({
+    lang: a.lang,
+    dir,
+    title: askText(a.lang, 'problemTitle'),
+    body: `<h1>${t('problemTitle')}</h1>
 <p class="problem" role="alert">${message}</p>
 ${form}
 <p><a href="${esc(privacy)}">${t('privacyLink')}</a></p>
-<p><a href="${esc(back)}">${t('backToGroup')}</a></p>
-</main></body></html>`
+<p><a href="${esc(back)}">${t('backToGroup')}</a></p>`,
+  })
 }
