@@ -1,0 +1,109 @@
+/**
+ * A health visitor refers a mother in real Chromium on a phone-sized screen, with JavaScript off
+ * and on: she signs in, taps the mother's language, shows her the consent in it, fills in the
+ * form and sends; the referral is in her municipality's inbox, and her own page shows its status
+ * only. axe-core runs on her pages; nothing loads from another host (a CSP violation fails the test).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { askText } from '../../cms/collections/Referrals/ask/strings.ts'
+import { referText } from '../../cms/collections/Referrals/refer/strings.ts'
+import { seedContent } from '../../cms/sync/seed.ts'
+import { launchChromium } from '../support/browser.ts'
+import { createStaff } from '../support/cms.ts'
+import { repoContent } from '../support/content.ts'
+import { startHttpAdmin, type HttpAdmin } from '../support/http-admin.ts'
+import { axeViolations } from '../support/site-in-browser.ts'
+
+const password = 'test-password-1'
+
+describe('a health visitor refers on her phone, in Chromium', () => {
+  let admin: HttpAdmin
+  let browser: Browser
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    admin = await startHttpAdmin('sqlite', 'refer', async (payload: Payload) => {
+      await seedContent(payload, repoContent)
+      const aarhus = (await payload.find({ collection: 'municipalities', where: { slug: { equals: 'aarhus' } }, overrideAccess: true })).docs[0]!.id
+      await createStaff(payload, 'admin')
+      await payload.create({ collection: 'health-visitors', overrideAccess: true, data: { email: 'hanne@example.org', password, municipalities: [Number(aarhus)] } })
+    })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await admin?.stop()
+  })
+
+  const inbox = async () => {
+    const staff = await admin.signIn('admin@example.org', password)
+    return (await staff.request('GET', '/api/referrals?depth=1&sort=createdAt')).json<{ docs: Array<Record<string, unknown> & { municipality: { slug: string } }> }>().docs
+  }
+
+  async function phone(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 }, locale: 'da-DK' })
+    const page = await context.newPage()
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(r.url()))
+    return { context, page, requests }
+  }
+
+  const submit = (page: Page, button: string) => Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button }).click()])
+
+  it.each([
+    ['off', false, 'Selam', '+45 52 61 70 89', 'ti', 'ትግርኛ'],
+    ['on', true, 'Amal', '52 61 70 90', 'ar', 'العربية'],
+  ] as const)('refers a mother with JavaScript %s, in Danish, with the consent in her language', async (_js, js, firstName, number, language, endonym) => {
+    const { context, page, requests } = await phone(js)
+    await page.goto(`${admin.url}/api/referrals/refer`)
+    await expect(page.locator('h1').textContent()).resolves.toBe(referText('da', 'signInTitle'))
+    await page.getByLabel(referText('da', 'email')).fill('hanne@example.org')
+    await page.getByLabel(referText('da', 'password')).fill(password)
+    await submit(page, referText('da', 'signIn'))
+    await expect(page.locator('#languages').textContent()).resolves.toBe(referText('da', 'chooseLanguage'))
+    await Promise.all([page.waitForNavigation(), page.locator(`.languages a:has(span[lang="${language}"])`).click()])
+    const consent = page.locator(`.said p[lang="${language}"]`)
+    await expect(consent.textContent()).resolves.toBe(askText(language, 'consent'))
+    await expect(consent.getAttribute('dir')).resolves.toBe(language === 'ar' ? 'rtl' : 'ltr')
+    if (js) expect(await axeViolations(page)).toEqual([])
+    await page.getByLabel(referText('da', 'firstName')).fill(firstName)
+    await page.getByLabel(referText('da', 'phone')).fill(number)
+    await page.getByLabel(referText('da', 'babyAge')).fill('2')
+    await page.getByLabel(referText('da', 'confirm')).check()
+    await submit(page, referText('da', 'send'))
+    await expect(page.locator('[role=status]').textContent()).resolves.toContain('Aarhus')
+    await expect(page.locator('tbody tr').first().textContent()).resolves.toContain(endonym)
+    await expect(page.locator('main').textContent()).resolves.not.toContain(number)
+    if (js) expect(await axeViolations(page)).toEqual([])
+    expect(requests.filter((u) => !u.startsWith(admin.url))).toEqual([])
+    await context.close()
+    expect((await inbox()).at(-1)).toMatchObject({ firstName, phone: number, language, source: 'health-visitor', babyAgeMonths: 2, municipality: { slug: 'aarhus' } })
+  })
+
+  it('keeps her signed in on the device, and signs her out', async () => {
+    const { context, page } = await phone(false)
+    await page.goto(`${admin.url}/api/referrals/refer`)
+    await page.getByLabel(referText('da', 'email')).fill('hanne@example.org')
+    await page.getByLabel(referText('da', 'password')).fill(password)
+    await submit(page, referText('da', 'signIn'))
+    const [token] = (await context.cookies()).filter((c) => c.name === 'payload-token')
+    expect([token?.httpOnly, token?.sameSite]).toEqual([true, 'Strict'])
+    expect(Math.round((token!.expires * 1000 - Date.now()) / 86_400_000)).toBe(90)
+    // A new visit, as from the home screen: still signed in.
+    await page.goto(`${admin.url}/api/referrals/refer`)
+    await expect(page.locator('#languages').count()).resolves.toBe(1)
+    await submit(page, referText('da', 'signOut'))
+    await expect(page.locator('h1').textContent()).resolves.toBe(referText('da', 'signInTitle'))
+    expect((await context.cookies()).filter((c) => c.name === 'payload-token')).toEqual([])
+    await context.close()
+  })
+
+  it('has no WCAG 2.2 AA violations on the sign-in page, in English too', async () => {
+    const { context, page } = await phone(true)
+    await page.goto(`${admin.url}/api/referrals/refer?ui=en`)
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en')
+    expect(await axeViolations(page)).toEqual([])
+    await context.close()
+  })
+})
