@@ -8,6 +8,8 @@ import { ensurePrivateDir } from './private-files.ts'
 import path from 'node:path'
 import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { da } from '@payloadcms/translations/languages/da'
+import { en } from '@payloadcms/translations/languages/en'
 import sharp from 'sharp'
 import { locales, sourceLocale } from '../locales/registry.ts'
 import { Activities } from './collections/Activities/index.ts'
@@ -126,6 +128,9 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
     csrf: opts.adminOrigins ?? adminOriginsFromEnv(),
     hooks: { afterError: [explainRefusals] },
     email: emailAdapter(),
+    // The admin speaks Danish, its staff's language; English for whoever's browser asks for it,
+    // or who chooses it in her account.
+    i18n: { supportedLanguages: { da, en }, fallbackLanguage: 'da' },
     onInit: (payload) => {
       if (!process.env.SMTP_URL) payload.logger.info(noSmtpMessage)
       scheduleRetention(payload)

@@ -106,4 +106,18 @@ describe('a health visitor refers on her phone, in Chromium', () => {
     expect(await axeViolations(page)).toEqual([])
     await context.close()
   })
+
+  it('speaks Danish in the admin to a Danish browser, and English to an English one', async () => {
+    for (const [locale, question] of [
+      ['da-DK', 'Glemt adgangskode?'],
+      ['en-US', 'Forgot password?'],
+    ] as const) {
+      const context = await browser.newContext({ locale })
+      const page = await context.newPage()
+      await page.goto(`${admin.url}/admin/login`)
+      await expect.poll(() => page.getByText(question).count()).toBeGreaterThan(0)
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale.slice(0, 2))
+      await context.close()
+    }
+  })
 })

@@ -16,7 +16,7 @@ export const healthVisitorSessionSeconds = 90 * 24 * 60 * 60
 
 export const HealthVisitors: CollectionConfig = {
   slug: 'health-visitors',
-  labels: { singular: 'Health visitor', plural: 'Health visitors' },
+  labels: { singular: { da: 'Sundhedsplejerske', en: 'Health visitor' }, plural: { da: 'Sundhedsplejersker', en: 'Health visitors' } },
   auth: {
     tokenExpiration: healthVisitorSessionSeconds,
     maxLoginAttempts: 10,

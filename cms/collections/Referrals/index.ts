@@ -19,6 +19,8 @@ import { referralStatuses } from './statuses.ts'
 import { askLimits, isPhoneNumber } from '../../../content/ask.ts'
 import { askEndpoint } from './ask/endpoint.ts'
 import { referEndpoints } from './refer/endpoint.ts'
+import { statusKey } from './refer/pages.ts'
+import { referText } from './refer/strings.ts'
 import { notifyInbox } from './notifyInbox.ts'
 import { healthVisitorReferral } from './hooks/healthVisitorReferral.ts'
 
@@ -67,6 +69,7 @@ export function referrals(keys: KeyRing): CollectionConfig {
 
   return {
     slug: 'referrals',
+    labels: { singular: { da: 'Henvisning', en: 'Referral' }, plural: { da: 'Henvisninger', en: 'Referrals' } },
     admin: { useAsTitle: 'firstName', defaultColumns: ['firstName', 'language', 'municipality', 'status', 'createdAt'], group: 'Referrals' },
     access: referralAccess,
     endpoints: [askEndpoint(), ...referEndpoints],
@@ -94,7 +97,13 @@ export function referrals(keys: KeyRing): CollectionConfig {
         validate: (v: unknown) => v === true || 'she must have said yes to being called: the name, phone and language are passed on only then',
       },
       { name: 'source', type: 'select', required: true, defaultValue: 'staff', options: ['health-visitor', 'mother', 'staff'] },
-      { name: 'status', type: 'select', required: true, defaultValue: 'new', options: [...referralStatuses] },
+      {
+        name: 'status',
+        type: 'select',
+        required: true,
+        defaultValue: 'new',
+        options: referralStatuses.map((value) => ({ value, label: { da: referText('da', statusKey[value]), en: referText('en', statusKey[value]) } })),
+      },
       { name: 'referredBy', type: 'relationship', relationTo: 'health-visitors', admin: { readOnly: true, description: 'The health visitor who referred her, if one did.' } },
       { name: 'takenBy', type: 'relationship', relationTo: 'users', access: { read: referralPersonalData }, admin: { readOnly: true } },
       { name: 'takenAt', type: 'date', admin: { readOnly: true } },

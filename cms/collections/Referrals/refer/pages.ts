@@ -32,7 +32,8 @@ export interface Mine {
   status: ReferralStatus
 }
 
-const statusKey: Record<ReferralStatus, ReferKey> = {
+/** Each status's words, on her page and in the admin. */
+export const statusKey: Record<ReferralStatus, ReferKey> = {
   new: 'statusNew',
   contacted: 'statusContacted',
   joined: 'statusJoined',
