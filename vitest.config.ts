@@ -32,10 +32,18 @@ export default defineConfig({
             'tests/site/ui-keys.test.ts',
             'tests/cms/field-walk.test.ts',
             'tests/cms/inbox-mail.test.ts',
+            'tests/cms/overdue.test.ts',
           ],
         },
       },
-      { test: { name: 'cms', include: ['tests/cms/**/*.test.ts'], exclude: ['tests/cms/field-walk.test.ts', 'tests/cms/inbox-mail.test.ts'], globalSetup: ['tests/setup/postgres.ts'] } },
+      {
+        test: {
+          name: 'cms',
+          include: ['tests/cms/**/*.test.ts'],
+          exclude: ['tests/cms/field-walk.test.ts', 'tests/cms/inbox-mail.test.ts', 'tests/cms/overdue.test.ts'],
+          globalSetup: ['tests/setup/postgres.ts'],
+        },
+      },
       {
         test: {
           name: 'build',

@@ -128,9 +128,11 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
     csrf: opts.adminOrigins ?? adminOriginsFromEnv(),
     hooks: { afterError: [explainRefusals] },
     email: emailAdapter(),
-    // The admin speaks Danish, its staff's language; English for whoever's browser asks for it,
-    // or who chooses it in her account.
-    i18n: { supportedLanguages: { da, en }, fallbackLanguage: 'da' },
+    // The admin speaks Danish to a browser that asks for Danish (its staff's do), English to one
+    // that asks for English, and either as each person chooses in her account. English is the
+    // fallback: the Local API, scripts and API clients that name no language get the messages
+    // their callers (and the logs) have always read.
+    i18n: { supportedLanguages: { da, en }, fallbackLanguage: 'en' },
     onInit: (payload) => {
       if (!process.env.SMTP_URL) payload.logger.info(noSmtpMessage)
       scheduleRetention(payload)
@@ -140,6 +142,7 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       meta: { titleSuffix: ' · Modersmål' },
       components: {
         afterNavLinks: ['/components/TranslationsNavLink#TranslationsNavLink', '/components/PublishStatus#PublishStatus'],
+        beforeDashboard: ['/components/OverdueReferrals#OverdueReferrals'],
         views: { translations: { Component: '/components/TranslationDashboard#TranslationDashboard', path: '/translations' } },
       },
       importMap: { baseDir: path.join(repoRoot, 'cms'), importMapFile: path.join(repoRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },

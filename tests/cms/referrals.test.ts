@@ -14,6 +14,7 @@ import type { Payload } from 'payload'
 import { list } from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backup } from '../../cms/backup/backup.ts'
+import { overdueReferrals } from '../../cms/collections/Referrals/overdue.ts'
 import { deleteExpiredReferrals, retentionFromEnv } from '../../cms/collections/Referrals/retention.ts'
 import { open, seal } from '../../cms/privacy/fieldCipher.ts'
 import { keyRing, keysFileOf } from '../../cms/privacy/keys.ts'
@@ -173,6 +174,21 @@ describe.each(databases)('referrals on %s', (kind) => {
     await list({ file: out, onReadEntry: (e) => entries.push(e.path) })
     expect(entries.length).toBeGreaterThan(1)
     expect(entries.filter((e) => e.includes('keys'))).toEqual([])
+  })
+
+  it('flags a referral still new after the promised working days, to its municipality only, counting nothing closed', async () => {
+    const sahra = await file({ firstName: 'Sahra', phone: '+45 61 23 45 99' })
+    const inDays = (n: number) => new Date(Date.now() + n * 24 * 60 * 60 * 1000)
+    const flagged = async (who: string, at: Date) => (await overdueReferrals(payload, users[who], at)).map((o) => [o.municipality.name, o.count])
+    expect(await flagged('aarhus', new Date())).toEqual([])
+    // A week on, three working days have passed whatever the weekday.
+    expect(await flagged('aarhus', inDays(7))).toEqual([['Aarhus', 1]])
+    expect(await flagged('admin', inDays(7))).toEqual([['Aarhus', 1]])
+    expect(await flagged('aalborg', inDays(7))).toEqual([])
+    await expect(overdueReferrals(payload, users.editor, inDays(7))).rejects.toThrow(/not allowed/i)
+    await payload.update({ collection: 'referrals', id: sahra.id, data: { status: 'contacted' }, overrideAccess: true })
+    expect(await flagged('aarhus', inDays(7))).toEqual([])
+    await payload.delete({ collection: 'referrals', id: sahra.id, overrideAccess: true })
   })
 
   it('deletes referrals on schedule: 30 days after they were closed, 180 after they were made, leaving a trace without names', async () => {

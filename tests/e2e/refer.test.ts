@@ -28,6 +28,14 @@ describe('a health visitor refers on her phone, in Chromium', () => {
       await seedContent(payload, repoContent)
       const aarhus = (await payload.find({ collection: 'municipalities', where: { slug: { equals: 'aarhus' } }, overrideAccess: true })).docs[0]!.id
       await createStaff(payload, 'admin')
+      await createStaff(payload, 'coordinator', { municipality: aarhus }, 'aarhus@example.org')
+      // A mother who asked ten days ago and has not been called yet.
+      const old = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000).toISOString()
+      await payload.create({
+        collection: 'referrals',
+        overrideAccess: true,
+        data: { phone: '+45 52 61 70 11', language: 'so', municipality: Number(aarhus), consent: true, source: 'mother', status: 'new', createdAt: old } as never,
+      })
       await payload.create({ collection: 'health-visitors', overrideAccess: true, data: { email: 'hanne@example.org', password, municipalities: [Number(aarhus)] } })
     })
   })
@@ -119,5 +127,20 @@ describe('a health visitor refers on her phone, in Chromium', () => {
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale.slice(0, 2))
       await context.close()
     }
+  })
+
+  it("flags on her coordinator's dashboard, in Danish, a referral not called within three working days", async () => {
+    const context = await browser.newContext({ locale: 'da-DK' })
+    const page = await context.newPage()
+    await page.goto(`${admin.url}/admin/login`)
+    await page.locator('#field-email').fill('aarhus@example.org')
+    await page.locator('#field-password').fill(password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(/\/admin\/?$/)
+    const flag = page.getByRole('link', { name: '1 henvisning i Aarhus er ikke kontaktet inden for 3 arbejdsdage' })
+    await expect.poll(() => flag.count()).toBe(1)
+    await Promise.all([page.waitForURL(/collections\/referrals/), flag.click()])
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(1)
+    await context.close()
   })
 })
