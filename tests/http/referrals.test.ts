@@ -15,6 +15,8 @@ import { startMailCatcher, type MailCatcher, type Received } from '../support/sm
 
 const password = 'test-password-1'
 const site = 'http://site.example'
+/** The same site under a second address (www, or localhost beside 127.0.0.1). */
+const otherSite = 'http://www.site.example'
 const arabic = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../locales/ar/ask.json'), 'utf8')) as Record<string, string>
 const danish = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../locales/da/ask.json'), 'utf8')) as Record<string, string>
 let peers = 0
@@ -45,7 +47,7 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
       },
       // The public site the mothers' form is on; behind a proxy, so each case sends from its own address.
       // Its e-mail goes to a real SMTP server on loopback.
-      { SITE_URL: site, MODERSMAL_TRUST_PROXY: '1', SMTP_URL: mail.url, MODERSMAL_MAIL_FROM: 'Modersmål <inbox@modersmal.example>' },
+      { MODERSMAL_SITE_ORIGINS: `${site},${otherSite}`, MODERSMAL_TRUST_PROXY: '1', SMTP_URL: mail.url, MODERSMAL_MAIL_FROM: 'Modersmål <inbox@modersmal.example>' },
     )
     for (const who of ['admin', 'editor', 'translator', 'aarhus', 'aalborg']) clients[who] = await admin.signIn(`${who}@example.org`, password)
     clients.anonymous = admin.anonymous
@@ -167,6 +169,11 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
       const other = await clients.aalborg!.request('GET', '/api/referrals?depth=0')
       expect(other.text).not.toMatch(/Amal|31 22 45 67/)
       expect(admin.log()).not.toMatch(/31 22 45 67|Amal/)
+    })
+
+    it('sends her back to the address of the site she came from', async () => {
+      const a = await ask(form({ phone: '22 33 44 56' }), { origin: otherSite })
+      expect([a.status, a.location]).toEqual([303, `${otherSite}/ar/aarhus/asked/`])
     })
 
     it('takes her ask without a first name', async () => {

@@ -47,10 +47,11 @@ export function askEndpoint(counter = new AskCounter(askLimitsFromEnv())): Endpo
       const query = new URL(req.url ?? 'http://x/', 'http://x').searchParams
       let lang: LocaleCode = answerLocale(query.get('lang'))
       const sites = siteOriginsFromEnv()
-      const site = sites[0]!
+      const origin = req.headers.get('origin')
+      // Back to the address she came from (localhost or 127.0.0.1, www or not), if it is ours.
+      const site = origin && sites.includes(origin) ? origin : sites[0]!
       const refuse = (status: number, problem: AskKey, rest: Partial<AnswerPage> = {}) => new Response(answerPage({ lang, problem, site, sent: {}, ...rest }), { status, headers: answerHeaders(site) })
 
-      const origin = req.headers.get('origin')
       if (!origin || ![...sites, ...adminOriginsFromEnv()].includes(origin)) return refuse(403, 'problemOrigin')
       if (!(req.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return refuse(415, 'problemOrigin')
       if (Number(req.headers.get('content-length') ?? 0) > askLimits.bodyBytes) return refuse(413, 'problemOrigin')
