@@ -41,7 +41,7 @@ import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
 import { referrals } from './collections/Referrals/index.ts'
 import { keyRing } from './privacy/keys.ts'
 import { scheduleRetention } from './collections/Referrals/retention.ts'
-import { emailAdapter, noSmtpMessage } from './email.ts'
+import { emailAdapter } from './email.ts'
 
 export interface CmsOptions {
   database?: DatabaseOptions
@@ -133,10 +133,7 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
     // fallback: the Local API, scripts and API clients that name no language get the messages
     // their callers (and the logs) have always read.
     i18n: { supportedLanguages: { da, en }, fallbackLanguage: 'en' },
-    onInit: (payload) => {
-      if (!process.env.SMTP_URL) payload.logger.info(noSmtpMessage)
-      scheduleRetention(payload)
-    },
+    onInit: (payload) => scheduleRetention(payload),
     admin: {
       user: Users.slug,
       meta: { titleSuffix: ' · Modersmål' },

@@ -44,15 +44,19 @@ function smtpOptions(url: string) {
   }
 }
 
-/** Says once that nothing is sent, and sends nothing: no text of any e-mail reaches the log. */
-const noEmail: EmailAdapter = ({ payload }) => ({
-  name: 'none',
-  defaultFromAddress: mailFrom().address,
-  defaultFromName: mailFrom().name,
-  sendEmail: async (message) => {
-    payload.logger.info(`E-mail: not sent (SMTP_URL is not set): "${String(message.subject ?? '').slice(0, 120)}"`)
-  },
-})
+/** Says at start that nothing is sent, and sends nothing: no text of any e-mail reaches the log. */
+const noEmail: EmailAdapter = ({ payload }) => {
+  payload.logger.info(noSmtpMessage)
+  const from = mailFrom()
+  return {
+    name: 'none',
+    defaultFromAddress: from.address,
+    defaultFromName: from.name,
+    sendEmail: async (message) => {
+      payload.logger.info(`E-mail: not sent (SMTP_URL is not set): "${String(message.subject ?? '').slice(0, 120)}"`)
+    },
+  }
+}
 
 export function emailAdapter(env: Record<string, string | undefined> = process.env): EmailAdapter {
   if (!env.SMTP_URL) return noEmail

@@ -5,7 +5,7 @@
  */
 import type { Payload } from 'payload'
 import { callWithinWorkingDays } from '../../content/ask.ts'
-import { overdueCutoff, overdueReferrals, type Overdue } from '../collections/Referrals/overdue.ts'
+import { overdueReferrals, type Overdue } from '../collections/Referrals/overdue.ts'
 
 const say = (lang: string, o: Overdue) =>
   lang === 'da'
@@ -23,21 +23,17 @@ export async function OverdueReferrals({ payload, user, i18n }: { payload: Paylo
   }
   if (!overdue.length) return null
   const lang = i18n?.language === 'en' ? 'en' : 'da'
-  const cutoff = overdueCutoff(new Date()).toISOString()
   return (
     <section aria-labelledby="overdue-heading" style={{ border: '2px solid #b00020', borderRadius: 4, padding: '0.75rem 1rem', marginBottom: '1.5rem' }}>
       <h2 id="overdue-heading" style={{ margin: 0, fontSize: '1.1rem' }}>
         {lang === 'da' ? 'Henvisninger, der venter på et opkald' : 'Referrals waiting for a call'}
       </h2>
       <ul style={{ margin: '0.5rem 0 0', paddingInlineStart: '1.2rem' }}>
-        {overdue.map((o) => {
-          const query = new URLSearchParams({ 'where[municipality][equals]': String(o.municipality.id), 'where[status][equals]': 'new', 'where[createdAt][less_than]': cutoff })
-          return (
-            <li key={String(o.municipality.id)}>
-              <a href={`/admin/collections/referrals?${query}`}>{say(lang, o)}</a>
-            </li>
-          )
-        })}
+        {overdue.map((o) => (
+          <li key={String(o.municipality.id)}>
+            <a href={o.inbox}>{say(lang, o)}</a>
+          </li>
+        ))}
       </ul>
     </section>
   )

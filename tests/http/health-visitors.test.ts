@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { askText } from '../../cms/collections/Referrals/ask/strings.ts'
+import { esc } from '../../cms/collections/Referrals/page.ts'
 import { referText } from '../../cms/collections/Referrals/refer/strings.ts'
 import { createStaff, databases } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
@@ -15,7 +16,6 @@ import { startHttpAdmin, type Client, type HttpAdmin } from '../support/http-adm
 
 const password = 'test-password-1'
 const refer = '/api/referrals/refer'
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 describe.each(databases)('a health visitor refers, over HTTP on %s', (kind) => {
   let admin: HttpAdmin

@@ -39,11 +39,16 @@ export function inboxMail(a: { to: string; place: string; count: number; inboxUr
   }
 }
 
-/** The admin's inbox of one municipality: its new referrals. */
-export function inboxUrl(municipality: number | string, env: Record<string, string | undefined> = process.env): string {
-  const base = env.CMS_PUBLIC_URL || adminOriginsFromEnv(env as NodeJS.ProcessEnv)[0]!
+/** The admin's list of one municipality's new referrals, made before `before` if given. */
+export function inboxPath(municipality: number | string, before?: Date): string {
   const query = new URLSearchParams({ 'where[municipality][equals]': String(municipality), 'where[status][equals]': 'new' })
-  return new URL(`/admin/collections/referrals?${query}`, base).href
+  if (before) query.set('where[createdAt][less_than]', before.toISOString())
+  return `/admin/collections/referrals?${query}`
+}
+
+/** The same inbox on the admin's public address, for an e-mail. */
+export function inboxUrl(municipality: number | string, env: Record<string, string | undefined> = process.env): string {
+  return new URL(inboxPath(municipality), env.CMS_PUBLIC_URL || adminOriginsFromEnv(env as NodeJS.ProcessEnv)[0]!).href
 }
 
 export const quietSecondsFromEnv = (value = process.env.MODERSMAL_INBOX_MAIL_QUIET_S): number => {
@@ -54,7 +59,8 @@ export const quietSecondsFromEnv = (value = process.env.MODERSMAL_INBOX_MAIL_QUI
 
 /** One e-mail at once, then at most one per quiet period per municipality, counting the rest. */
 export class InboxNotifier {
-  private readonly waiting = new Map<string, { count: number; timer: NodeJS.Timeout }>()
+  /** The municipalities in a quiet period, and how many came since its start. */
+  private readonly waiting = new Map<string, number>()
   constructor(
     private readonly send: (municipality: number | string, count: number) => Promise<void>,
     private readonly quietMs: number,
@@ -63,8 +69,8 @@ export class InboxNotifier {
   add(municipality: number | string): void {
     const key = String(municipality)
     const held = this.waiting.get(key)
-    if (held) {
-      held.count++
+    if (held !== undefined) {
+      this.waiting.set(key, held + 1)
       return
     }
     void this.send(municipality, 1)
@@ -73,16 +79,15 @@ export class InboxNotifier {
 
   private quiet(municipality: number | string): void {
     const key = String(municipality)
-    const timer = setTimeout(() => {
+    this.waiting.set(key, 0)
+    setTimeout(() => {
       const held = this.waiting.get(key)
       this.waiting.delete(key)
-      if (held?.count) {
-        void this.send(municipality, held.count)
+      if (held) {
+        void this.send(municipality, held)
         this.quiet(municipality)
       }
-    }, this.quietMs)
-    timer.unref()
-    this.waiting.set(key, { count: 0, timer })
+    }, this.quietMs).unref()
   }
 }
 

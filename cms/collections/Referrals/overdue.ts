@@ -3,8 +3,9 @@
  * overdue: the dashboard flags it, per municipality, for the coordinators who share the inbox.
  * Working days are Monday to Friday in Danish time; public holidays are not counted out yet.
  */
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 import { callWithinWorkingDays } from '../../../content/ask.ts'
+import { inboxPath } from './notifyInbox.ts'
 
 const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Copenhagen' })
 const dayMs = 24 * 60 * 60 * 1000
@@ -19,18 +20,26 @@ export function overdueCutoff(now: Date, days = callWithinWorkingDays): Date {
   return new Date(at)
 }
 
-export const overdueWhere = (now: Date, days = callWithinWorkingDays): Where => ({
-  and: [{ status: { equals: 'new' } }, { createdAt: { less_than: overdueCutoff(now, days).toISOString() } }],
-})
-
 export interface Overdue {
   municipality: { id: number | string; name: string }
   count: number
+  /** Its overdue referrals in the admin's inbox. */
+  inbox: string
 }
 
 /** The overdue referrals this person may see, counted per municipality (nothing of the mothers is read). */
 export async function overdueReferrals(payload: Payload, user: unknown, now = new Date()): Promise<Overdue[]> {
-  const { docs } = await payload.find({ collection: 'referrals', where: overdueWhere(now), select: { municipality: true }, depth: 0, limit: 0, pagination: false, overrideAccess: false, user })
+  const cutoff = overdueCutoff(now)
+  const { docs } = await payload.find({
+    collection: 'referrals',
+    where: { and: [{ status: { equals: 'new' } }, { createdAt: { less_than: cutoff.toISOString() } }] },
+    select: { municipality: true },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: false,
+    user,
+  })
   const counts = new Map<string, number>()
   for (const d of docs) counts.set(String(d.municipality), (counts.get(String(d.municipality)) ?? 0) + 1)
   if (!counts.size) return []
@@ -43,5 +52,5 @@ export async function overdueReferrals(payload: Payload, user: unknown, now = ne
     overrideAccess: true,
     sort: 'name',
   })
-  return places.map((m) => ({ municipality: { id: m.id, name: m.name ?? m.slug }, count: counts.get(String(m.id)) ?? 0 }))
+  return places.map((m) => ({ municipality: { id: m.id, name: m.name ?? m.slug }, count: counts.get(String(m.id)) ?? 0, inbox: inboxPath(m.id, cutoff) }))
 }

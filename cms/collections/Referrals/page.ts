@@ -5,6 +5,7 @@
  * and a policy that loads nothing but this one style.
  */
 import { createHash } from 'node:crypto'
+import type { PayloadRequest } from 'payload'
 
 export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -30,6 +31,14 @@ export const pageHeaders = (formTargets: string[] = []) => ({
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',
 })
+
+/** A URL-encoded form of at most `limit` bytes, or the status that refuses it (415, 413). */
+export async function readSmallForm(req: PayloadRequest, limit: number): Promise<URLSearchParams | 413 | 415> {
+  if (!(req.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return 415
+  if (Number(req.headers.get('content-length') ?? 0) > limit) return 413
+  const body = (await req.text?.()) ?? ''
+  return Buffer.byteLength(body) > limit ? 413 : new URLSearchParams(body)
+}
 
 /** A whole page; `body` is HTML the caller escaped. */
 export const htmlPage = (a: { lang: string; dir: 'ltr' | 'rtl'; title: string; body: string }) => `<!doctype html>

@@ -15,6 +15,7 @@ import { urls } from '../../../../content/urls.ts'
 import { isLocaleCode, type LocaleCode } from '../../../../locales/registry.ts'
 import { adminOriginsFromEnv, siteOriginsFromEnv } from '../../../admin-origins.ts'
 import { peerHeader } from '../../../peer.ts'
+import { readSmallForm } from '../page.ts'
 import { answerHeaders, answerPage, type AnswerPage } from './answerPage.ts'
 import { AskCounter, askLimitsFromEnv } from './limits.ts'
 import { answerLocale, type AskKey } from './strings.ts'
@@ -53,12 +54,8 @@ export function askEndpoint(counter = new AskCounter(askLimitsFromEnv())): Endpo
       const refuse = (status: number, problem: AskKey, rest: Partial<AnswerPage> = {}) => new Response(answerPage({ lang, problem, site, sent: {}, ...rest }), { status, headers: answerHeaders(site) })
 
       if (!origin || ![...sites, ...adminOriginsFromEnv()].includes(origin)) return refuse(403, 'problemOrigin')
-      if (!(req.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return refuse(415, 'problemOrigin')
-      if (Number(req.headers.get('content-length') ?? 0) > askLimits.bodyBytes) return refuse(413, 'problemOrigin')
-      const body = (await req.text?.()) ?? ''
-      if (Buffer.byteLength(body) > askLimits.bodyBytes) return refuse(413, 'problemOrigin')
-
-      const form = new URLSearchParams(body)
+      const form = await readSmallForm(req, askLimits.bodyBytes)
+      if (typeof form === 'number') return refuse(form, 'problemOrigin')
       const field = (name: string) => (form.get(name) ?? '').trim()
       const language = field(askFields.language)
       if (isLocaleCode(language)) lang = language

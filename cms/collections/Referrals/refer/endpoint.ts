@@ -13,7 +13,7 @@ import { askLimits, callWithinWorkingDays, isPhoneNumber } from '../../../../con
 import { isLocaleCode } from '../../../../locales/registry.ts'
 import { healthVisitorOf, municipalitiesOf, type HealthVisitorUser } from '../../../access/roles.ts'
 import { adminOriginsFromEnv } from '../../../admin-origins.ts'
-import { pageHeaders } from '../page.ts'
+import { pageHeaders, readSmallForm } from '../page.ts'
 import type { ReferralStatus } from '../statuses.ts'
 import { chooseLanguagePage, referFormPage, referLimits, referPath, signInPage, type Mine, type ReferSent } from './pages.ts'
 import { referLang, referText, type ReferKey, type ReferLang } from './strings.ts'
@@ -34,12 +34,8 @@ async function herReferrals(req: PayloadRequest): Promise<Mine[]> {
   return docs.map((d) => ({ createdAt: d.createdAt, language: d.language, status: d.status as ReferralStatus }))
 }
 
-const readForm = async (req: PayloadRequest): Promise<URLSearchParams | 'too-large' | 'not-a-form'> => {
-  if (!(req.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return 'not-a-form'
-  if (Number(req.headers.get('content-length') ?? 0) > referLimits.bodyBytes) return 'too-large'
-  const body = (await req.text?.()) ?? ''
-  return Buffer.byteLength(body) > referLimits.bodyBytes ? 'too-large' : new URLSearchParams(body)
-}
+/** Her sign-in cookie, as Payload's own login sets it, from the health visitors' auth settings. */
+const cookieSettings = (req: PayloadRequest) => ({ collectionAuthConfig: req.payload.collections['health-visitors'].config.auth, cookiePrefix: req.payload.config.cookiePrefix })
 
 /** Her answers checked as the inbox needs them; the first problem, or the referral's data. */
 function check(sent: ReferSent, allowed: string[]): ReferKey | undefined {
@@ -57,7 +53,7 @@ async function signIn(req: PayloadRequest, ui: ReferLang, form: URLSearchParams)
   try {
     const { token } = await req.payload.login({ collection: 'health-visitors', data: { email, password: form.get('password') ?? '' }, req })
     if (!token) return html(signInPage(ui, 'wrongSignIn', email), 401)
-    const cookie = generatePayloadCookie({ collectionAuthConfig: req.payload.collections['health-visitors'].config.auth, cookiePrefix: req.payload.config.cookiePrefix, token })
+    const cookie = generatePayloadCookie({ ...cookieSettings(req), token })
     return seeOther(`${referPath}?ui=${ui}`, { 'set-cookie': cookie })
   } catch (e) {
     const locked = (e as Error).name === 'LockedAuth'
@@ -90,13 +86,12 @@ export const referEndpoints: Endpoint[] = [
       const ui = referLang(query.get('ui'), req.headers.get('accept-language'))
       const origin = req.headers.get('origin')
       if (!origin || !adminOriginsFromEnv().includes(origin)) return html(signInPage(ui, 'problemOrigin'), 403)
-      const form = await readForm(req)
-      if (typeof form === 'string') return html(signInPage(ui, 'problemOrigin'), form === 'too-large' ? 413 : 415)
+      const form = await readSmallForm(req, referLimits.bodyBytes)
+      if (typeof form === 'number') return html(signInPage(ui, 'problemOrigin'), form)
 
       const action = query.get('do')
       if (action === 'signin') return signIn(req, ui, form)
-      const cookieOut = { 'set-cookie': generateExpiredPayloadCookie({ collectionAuthConfig: req.payload.collections['health-visitors'].config.auth, cookiePrefix: req.payload.config.cookiePrefix }) }
-      if (action === 'signout') return seeOther(`${referPath}?ui=${ui}`, cookieOut)
+      if (action === 'signout') return seeOther(`${referPath}?ui=${ui}`, { 'set-cookie': generateExpiredPayloadCookie(cookieSettings(req)) })
 
       const hv = healthVisitorOf(req)
       if (!hv) return html(signInPage(ui), 401)
