@@ -1,13 +1,13 @@
 /**
  * A referral still "new" after the working days the thank-you page promises (content/ask.ts) is
  * overdue: the dashboard flags it, per municipality, for the coordinators who share the inbox.
- * Working days are Monday to Friday in Danish time; public holidays are not counted out yet.
+ * Working days: ./workingDays.ts (Monday to Friday in Danish time, without the days the offices close).
  */
 import type { Payload } from 'payload'
 import { callWithinWorkingDays } from '../../../content/ask.ts'
 import { inboxPath } from './notifyInbox.ts'
+import { isWorkingDay } from './workingDays.ts'
 
-const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Copenhagen' })
 const dayMs = 24 * 60 * 60 * 1000
 
 /** The moment `days` working days before `now`: a referral made before it and still new is overdue. */
@@ -15,7 +15,7 @@ export function overdueCutoff(now: Date, days = callWithinWorkingDays): Date {
   let at = now.getTime()
   for (let left = days; left > 0; ) {
     at -= dayMs
-    if (!['Sat', 'Sun'].includes(weekday.format(at))) left--
+    if (isWorkingDay(at)) left--
   }
   return new Date(at)
 }
