@@ -100,13 +100,26 @@ describe('static site build from content/ alone', () => {
     const en = await html('en/info/privacy')
     expect(en).toContain('<h1>Privacy</h1>')
     expect(en).toContain((await strings('en')).machineTranslation)
-    // Arabic has no text of its own: the Danish (its fallback), marked, outside the Arabic index.
-    const ar = await html('ar/info/privacy')
-    expect(ar).toContain('<h1 lang="da" dir="ltr">Privatliv</h1>')
+    // Arabic has no "about" of its own: the Danish (its fallback), marked, outside the Arabic index.
+    const ar = await html('ar/info/about')
+    expect(ar).toMatch(/<h1 lang="da" dir="ltr">[^<]+<\/h1>/)
     expect(ar).toContain('<article class="prose" lang="da" dir="ltr" data-pagefind-ignore="all">')
     expect(ar).toContain((await strings('ar')).notTranslated.replace('{{fallback}}', 'Dansk'))
     // Urdu falls back to English, as the registry says.
-    expect(await html('ur/info/privacy')).toContain('<h1 lang="en" dir="ltr">Privacy</h1>')
+    expect(await html('ur/info/about')).toMatch(/<h1 lang="en" dir="ltr">[^<]+<\/h1>/)
+  })
+
+  it('has the privacy notice in every mother\'s own language, marked as machine translation', async () => {
+    for (const l of locales.filter((l) => l.code !== 'da')) {
+      const page = await html(`${l.code}/info/privacy`)
+      const own = JSON.parse(await readFile(path.join(root, 'locales', l.code, 'common.json'), 'utf8')) as Record<string, string>
+      // Her text, not a fallback's: no other language's heading, and the machine notice in hers.
+      expect(page, l.code).toMatch(/<h1>[^<]+<\/h1>/)
+      expect(page, l.code).not.toContain('<article class="prose" lang=')
+      expect(page, l.code).toContain(own.machineTranslation)
+      // It says how long she is kept, and that she can ask for it to be deleted (the 30 and 180 days).
+      expect(page, l.code).toMatch(/30[\s\S]*180/)
+    }
   })
 
   it("links every fixed page from the foot of every page, in the reader's language", async () => {
