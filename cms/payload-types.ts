@@ -886,7 +886,7 @@ export interface AuditEvent {
   actorId?: string | null;
   actorEmail?: string | null;
   actorRole?: string | null;
-  action: 'create' | 'update' | 'publish' | 'unpublish' | 'restore' | 'delete' | 'access';
+  action: 'create' | 'update' | 'publish' | 'unpublish' | 'restore' | 'delete' | 'access' | 'export';
   /**
    * collection/id
    */

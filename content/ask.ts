@@ -27,3 +27,9 @@ export function isPhoneNumber(value: string): boolean {
   const digits = v.replace(/\D/g, '').length
   return phonePattern.test(v) && digits >= 8 && digits <= 15
 }
+
+/** One key for one number however it is written: its digits, a Danish number without +45 or 0045. */
+export function phoneKey(value: string): string {
+  const digits = value.replace(/\D/g, '').replace(/^00/, '')
+  return digits.length === 10 && digits.startsWith('45') ? digits.slice(2) : digits
+}

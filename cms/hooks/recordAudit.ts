@@ -17,7 +17,8 @@ const access = ['role', 'translatorLocales', 'municipality'] as const
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
-async function record(req: PayloadRequest, event: { action: AuditAction; target: string; locale?: string; fields?: string[]; access?: unknown; summary: string }) {
+/** One event, as the current user (or the system), in the request's transaction. */
+export async function recordAuditEvent(req: PayloadRequest, event: { action: AuditAction; target: string; locale?: string; fields?: string[]; access?: unknown; summary: string }) {
   const actor = staffOf(req)
   await keepingLocale(req, () =>
     req.payload.create({
@@ -73,14 +74,14 @@ export const recordAuditAfterChange: CollectionAfterChangeHook = async ({ doc, p
     const pick = (d: Record<string, unknown> | undefined) => Object.fromEntries(access.map((f) => [f, relationId(d?.[f]) ?? null]))
     const [before, after] = [pick(operation === 'create' ? undefined : previousDoc), pick(doc)]
     if (operation === 'create' || access.some((f) => !same(before[f], after[f])))
-      await record(req, {
+      await recordAuditEvent(req, {
         action: 'access',
         target,
         access: { before: operation === 'create' ? null : before, after },
         summary: `${who} ${operation === 'create' ? 'created the account of' : 'changed the access of'} ${String(doc.email)}`,
       })
     const other = fields.filter((f) => !(access as readonly string[]).includes(f) && f !== 'email')
-    if (operation === 'update' && other.length) await record(req, { action: 'update', target, fields: other, summary: `${who} changed ${other.join(', ')} of ${String(doc.email)}` })
+    if (operation === 'update' && other.length) await recordAuditEvent(req, { action: 'update', target, fields: other, summary: `${who} changed ${other.join(', ')} of ${String(doc.email)}` })
     return doc
   }
 
@@ -104,14 +105,15 @@ export const recordAuditAfterChange: CollectionAfterChangeHook = async ({ doc, p
     restore: 'restored a version of',
     delete: 'deleted',
     access: 'changed the access of',
+    export: 'exported',
   }
-  await record(req, { action, target, locale, fields, summary: `${who} ${verbs[action]} ${collection.slug} "${String(title)}"${locale ? ` (${locale})` : ''}` })
+  await recordAuditEvent(req, { action, target, locale, fields, summary: `${who} ${verbs[action]} ${collection.slug} "${String(title)}"${locale ? ` (${locale})` : ''}` })
   return doc
 }
 
 export const recordAuditAfterDelete: CollectionAfterDeleteHook = async ({ doc, req, collection, context }) => {
   if (context.seeding) return doc
   const who = staffOf(req)?.email ?? 'the system'
-  await record(req, { action: 'delete', target: `${collection.slug}/${doc.id}`, summary: `${who} deleted ${collection.slug} "${String(doc.slug ?? doc.email ?? doc.filename ?? doc.id)}"` })
+  await recordAuditEvent(req, { action: 'delete', target: `${collection.slug}/${doc.id}`, summary: `${who} deleted ${collection.slug} "${String(doc.slug ?? doc.email ?? doc.filename ?? doc.id)}"` })
   return doc
 }

@@ -4,6 +4,7 @@
  * form and sends; the referral is in her municipality's inbox, and her own page shows its status
  * only. axe-core runs on her pages; nothing loads from another host (a CSP violation fails the test).
  */
+import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -55,6 +56,18 @@ describe('a health visitor refers on her phone, in Chromium', () => {
     const requests: string[] = []
     page.on('request', (r) => requests.push(r.url()))
     return { context, page, requests }
+  }
+
+  /** Aarhus's coordinator, signed in to the Danish admin, on its dashboard. */
+  async function coordinator(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale: 'da-DK', acceptDownloads: true })
+    const page = await context.newPage()
+    await page.goto(`${admin.url}/admin/login`)
+    await page.locator('#field-email').fill('aarhus@example.org')
+    await page.locator('#field-password').fill(password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(/\/admin\/?$/)
+    return { context, page }
   }
 
   const submit = (page: Page, button: string) => Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button }).click()])
@@ -130,17 +143,27 @@ describe('a health visitor refers on her phone, in Chromium', () => {
   })
 
   it("flags on her coordinator's dashboard, in Danish, a referral not called within three working days", async () => {
-    const context = await browser.newContext({ locale: 'da-DK' })
-    const page = await context.newPage()
-    await page.goto(`${admin.url}/admin/login`)
-    await page.locator('#field-email').fill('aarhus@example.org')
-    await page.locator('#field-password').fill(password)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL(/\/admin\/?$/)
+    const { context, page } = await coordinator()
     const flag = page.getByRole('link', { name: '1 henvisning i Aarhus er ikke kontaktet inden for 3 arbejdsdage' })
     await expect.poll(() => flag.count()).toBe(1)
     await Promise.all([page.waitForURL(/collections\/referrals/), flag.click()])
     await expect.poll(() => page.locator('table tbody tr').count()).toBe(1)
+    await context.close()
+  })
+
+  it('lets her coordinator hand a mother everything kept about her, and delete it, when she asks', async () => {
+    const somali = (await inbox()).find((r) => r.language === 'so')!
+    const { context, page } = await coordinator()
+    await page.goto(`${admin.url}/admin/collections/referrals/${somali.id}`)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hent alt om hende (fil)' }).click()])
+    expect(download.suggestedFilename()).toBe(`modersmal-referral-${somali.id}.json`)
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { referrals: Array<{ phone: string; language: string }> }
+    expect(file.referrals.map((r) => [r.phone, r.language])).toEqual([['+45 52 61 70 11', 'Soomaali (Somali)']])
+    // Deleting takes a second, explicit click; the first only asks.
+    await page.getByRole('button', { name: 'Slet alt om hende' }).click()
+    expect(await inbox()).toContainEqual(expect.objectContaining({ id: somali.id }))
+    await Promise.all([page.waitForURL(/collections\/referrals\/?(\?.*)?$/), page.getByRole('button', { name: 'Slet nu: alle hendes henvisninger, også de andre' }).click()])
+    expect((await inbox()).map((r) => r.id)).not.toContain(somali.id)
     await context.close()
   })
 })

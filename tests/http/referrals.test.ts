@@ -254,6 +254,98 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
     })
   })
 
+  describe('her data, when she asks for it', () => {
+    const amina = { firstName: 'Amina', language: 'ti', consent: true, source: 'staff', note: 'Ring efter kl. 10' }
+    const mine: Record<string, number | string> = {}
+    const create = async (who: string, data: Record<string, unknown>) => {
+      const a = await clients[who]!.request('POST', '/api/referrals', { json: data })
+      expect(a.status, a.text).toBe(201)
+      return a.json<{ doc: { id: number | string } }>().doc.id
+    }
+    interface Exported {
+      referrals: Array<{ id: number | string; firstName: string; phone: string; note: string | null; language: string; municipality: string; createdAt: string; deletedAtTheLatest: string }>
+    }
+
+    beforeAll(async () => {
+      // One mother, her number written three ways, in two municipalities; and another mother.
+      mine.first = await create('aarhus', { ...amina, phone: '+45 41 22 33 44', municipality: ids.aarhus })
+      mine.again = await create('aarhus', { ...amina, phone: '41223344', municipality: ids.aarhus, note: undefined })
+      mine.aalborg = await create('admin', { ...amina, phone: '0045 41 22 33 44', municipality: ids.aalborg })
+      mine.other = await create('aarhus', { ...amina, firstName: 'Hodan', phone: '41 22 33 55', municipality: ids.aarhus })
+    })
+
+    it('gives her coordinator everything kept about her, as a file, however her number was written', async () => {
+      const a = await clients.aarhus!.request('GET', `/api/referrals/${mine.first}/person`)
+      expect(a.status, a.text).toBe(200)
+      expect(a.headers.get('content-disposition')).toBe(`attachment; filename="modersmal-referral-${mine.first}.json"`)
+      expect(a.headers.get('cache-control')).toBe('no-store')
+      const { referrals: got } = a.json<Exported>()
+      // Her two in Aarhus; Aalborg's is not this coordinator's to see, and Hodan is someone else.
+      expect(got.map((r) => r.id)).toEqual([mine.first, mine.again])
+      expect(got[0]).toMatchObject({ firstName: 'Amina', phone: '+45 41 22 33 44', note: 'Ring efter kl. 10', language: 'ትግርኛ (Tigrinya)', municipality: 'Aarhus' })
+      const made = new Date(got[0]!.createdAt).getTime()
+      expect(got[0]!.deletedAtTheLatest).toBe(new Date(made + 180 * 24 * 3600 * 1000).toISOString().slice(0, 10))
+      expect(a.text).not.toContain('Hodan')
+    })
+
+    it('gives an admin her referrals in every municipality', async () => {
+      const a = await clients.admin!.request('GET', `/api/referrals/${mine.again}/person`)
+      expect(a.status, a.text).toBe(200)
+      expect(a.json<Exported>().referrals.map((r) => [r.id, r.municipality])).toEqual([
+        [mine.first, 'Aarhus'],
+        [mine.again, 'Aarhus'],
+        [mine.aalborg, 'Aalborg'],
+      ])
+    })
+
+    it('logs the export without anything of her', async () => {
+      const a = await clients.admin!.request('GET', '/api/audit-events?where[action][equals]=export&sort=at&depth=0')
+      expect(a.status, a.text).toBe(200)
+      const events = a.json<{ docs: Array<{ actorEmail: string; target: string; summary: string }> }>().docs
+      expect(events.map((e) => [e.actorEmail, e.target, e.summary])).toEqual([
+        ['aarhus@example.org', `referrals/${mine.first}`, "aarhus@example.org exported a mother's data on her request (2 referrals)"],
+        ['admin@example.org', `referrals/${mine.first}`, "admin@example.org exported a mother's data on her request (3 referrals)"],
+      ])
+      expect(a.text).not.toMatch(/Amina|41 ?22 ?33 ?44/)
+    })
+
+    it.each([
+      ['aalborg', 'GET', 404, `There is no referral {id} in your inbox.`],
+      ['aalborg', 'DELETE', 404, `There is no referral {id} in your inbox.`],
+      ['editor', 'GET', 403, 'Only the inbox’s coordinators and the admins can export or delete a mother’s data.'],
+      ['translator', 'DELETE', 403, 'Only the inbox’s coordinators and the admins can export or delete a mother’s data.'],
+      ['anonymous', 'GET', 401, 'Sign in to the admin: only the inbox’s coordinators and the admins can export or delete a mother’s data.'],
+      ['anonymous', 'DELETE', 401, 'Sign in to the admin: only the inbox’s coordinators and the admins can export or delete a mother’s data.'],
+    ] as const)('refuses %s to %s her data (%i), saying why, and gives and deletes nothing', async (who, method, status, message) => {
+      const a = await clients[who]!.request(method, `/api/referrals/${mine.first}/person`)
+      expect(a.status, a.text).toBe(status)
+      expect(a.said).toBe(message.replace('{id}', String(mine.first)))
+      expect(a.text).not.toMatch(/Amina|41 ?22 ?33/)
+      expect((await clients.aarhus!.request('GET', `/api/referrals/${mine.first}?depth=0`)).status).toBe(200)
+    })
+
+    it('deletes everything about her in her inbox at once, and nothing of anyone else', async () => {
+      const a = await clients.aarhus!.request('DELETE', `/api/referrals/${mine.again}/person`)
+      expect(a.status, a.text).toBe(200)
+      expect(a.json()).toEqual({ deleted: 2, message: 'Deleted 2 referrals: nothing about her is kept.' })
+      const left = await clients.admin!.request('GET', '/api/referrals?depth=0&limit=100')
+      const names = left.json<{ docs: Array<{ id: number | string; firstName: string }> }>().docs
+      expect(names.map((d) => d.id)).not.toContain(mine.first)
+      expect(names.map((d) => d.id)).not.toContain(mine.again)
+      expect(names.map((d) => d.id)).toEqual(expect.arrayContaining([mine.aalborg, mine.other, ids.selam]))
+      // Each deletion is in the audit log, by whom, and without her.
+      const log = await clients.admin!.request('GET', `/api/audit-events?where[action][equals]=delete&where[target][in]=referrals/${mine.first},referrals/${mine.again}&depth=0`)
+      expect(log.json<{ docs: Array<{ actorEmail: string }> }>().docs.map((e) => e.actorEmail)).toEqual(['aarhus@example.org', 'aarhus@example.org'])
+      expect(log.text).not.toMatch(/Amina|41 ?22 ?33/)
+      // Nothing is left to export from her inbox.
+      expect((await clients.aarhus!.request('GET', `/api/referrals/${mine.first}/person`)).status).toBe(404)
+    })
+
+    afterAll(async () => {
+      for (const id of [mine.aalborg, mine.other]) await clients.admin!.request('DELETE', `/api/referrals/${id}`)
+    })
+  })
+
   // Last: it stops the mail server.
   it('stores a referral when the mail server is down, and logs why no e-mail went', async () => {
     await mail.stop()

@@ -16,6 +16,7 @@ export interface Answer {
   /** The body as text (a JSON error, a document, a file). */
   text: string
   json<T = Record<string, unknown>>(): T
+  headers: Headers
   /** What the admin would show: each field error as "path: message", or the request's message. */
   said: string
 }
@@ -59,7 +60,7 @@ function client(base: string, cookie?: string): Client {
       if (body.contentType ?? (body.json !== undefined ? 'application/json' : undefined)) headers['content-type'] = body.contentType ?? 'application/json'
       const res = await fetch(`${base}${pathname}`, { method, headers, body: payload, redirect: 'manual' })
       const text = await res.text()
-      return { status: res.status, text, json: <T>() => JSON.parse(text) as T, said: errorsSaid(text) }
+      return { status: res.status, text, json: <T>() => JSON.parse(text) as T, headers: res.headers, said: errorsSaid(text) }
     },
   }
 }

@@ -19,6 +19,7 @@ import { referralStatuses } from './statuses.ts'
 import { askLimits, isPhoneNumber } from '../../../content/ask.ts'
 import { askEndpoint } from './ask/endpoint.ts'
 import { referEndpoints } from './refer/endpoint.ts'
+import { personEndpoints } from './person/endpoint.ts'
 import { statusKey } from './refer/pages.ts'
 import { referText } from './refer/strings.ts'
 import { notifyInbox } from './notifyInbox.ts'
@@ -72,7 +73,7 @@ export function referrals(keys: KeyRing): CollectionConfig {
     labels: { singular: { da: 'Henvisning', en: 'Referral' }, plural: { da: 'Henvisninger', en: 'Referrals' } },
     admin: { useAsTitle: 'firstName', defaultColumns: ['firstName', 'language', 'municipality', 'status', 'createdAt'], group: 'Referrals' },
     access: referralAccess,
-    endpoints: [askEndpoint(), ...referEndpoints],
+    endpoints: [askEndpoint(), ...referEndpoints, ...personEndpoints],
     hooks: { beforeOperation: [noSearchOnSealed], beforeChange: [healthVisitorReferral, ownMunicipalityOnly, stampStatusChanges], afterChange: [notifyInbox()] },
     fields: [
       // Staff and health visitors give her first name; a mother asking herself may leave it out.
@@ -108,6 +109,8 @@ export function referrals(keys: KeyRing): CollectionConfig {
       { name: 'takenBy', type: 'relationship', relationTo: 'users', access: { read: referralPersonalData }, admin: { readOnly: true } },
       { name: 'takenAt', type: 'date', admin: { readOnly: true } },
       { name: 'closedAt', type: 'date', admin: { readOnly: true } },
+      // Export and delete on her request (./person/); nothing is stored in this field.
+      { name: 'herRights', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/PersonData#PersonData' } } },
     ],
   }
 }

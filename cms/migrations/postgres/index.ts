@@ -8,6 +8,7 @@ import * as migration_20261201_225715_audit_events from './20261201_225715_audit
 import * as migration_20261202_175334_referrals from './20261202_175334_referrals';
 import * as migration_20261202_215312_referral_first_name_optional from './20261202_215312_referral_first_name_optional';
 import * as migration_20261204_183910_health_visitors from './20261204_183910_health_visitors';
+import * as migration_20261204_212445_audit_export from './20261204_212445_audit_export';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261204_183910_health_visitors.up,
     down: migration_20261204_183910_health_visitors.down,
-    name: '20261204_183910_health_visitors'
+    name: '20261204_183910_health_visitors',
+  },
+  {
+    up: migration_20261204_212445_audit_export.up,
+    down: migration_20261204_212445_audit_export.down,
+    name: '20261204_212445_audit_export'
   },
 ];

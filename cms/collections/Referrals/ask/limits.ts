@@ -5,6 +5,7 @@
  * count their own; see README "Scaling out".
  */
 import { createHmac, randomBytes } from 'node:crypto'
+import { phoneKey } from '../../../../content/ask.ts'
 
 export interface AskLimits {
   /** Posts from one address in 10 minutes, and in a day. */
@@ -78,7 +79,7 @@ export class AskCounter {
   /** For a well-formed ask: store it, say we are busy, or drop it unseen (a number asked for too often). */
   admitReferral(phone: string, now = Date.now()): AskVerdict {
     if (this.all.count('all', now) >= this.limits.allHour) return 'busy-all'
-    const key = createHmac('sha256', this.salt).update(phone.replace(/\D/g, '')).digest('base64url')
+    const key = createHmac('sha256', this.salt).update(phoneKey(phone)).digest('base64url')
     if (this.phoneDay.count(key, now) >= this.limits.perPhoneDay) return 'drop'
     this.phoneDay.add(key, now)
     this.all.add('all', now)
