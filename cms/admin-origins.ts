@@ -30,6 +30,11 @@ export function adminOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return given?.length ? given : adminOrigins(env.HOST ?? '127.0.0.1', Number(env.CMS_PORT ?? 3000), env.CMS_PUBLIC_URL)
 }
 
+/** Where people reach the admin from outside, for a link in an e-mail: CMS_PUBLIC_URL, else its first origin. */
+export function adminPublicUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CMS_PUBLIC_URL || adminOriginsFromEnv(env)[0]!
+}
+
 /**
  * The public site's origins: the only pages a mother's "call me" may be posted from (the ask
  * endpoint's Origin check). The first is where she is sent back to. MODERSMAL_SITE_ORIGINS lists

@@ -15,6 +15,7 @@ import { launchChromium } from '../support/browser.ts'
 import { createStaff } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
 import { startHttpAdmin, type HttpAdmin } from '../support/http-admin.ts'
+import { startMailCatcher, type MailCatcher } from '../support/smtp.ts'
 import { axeViolations } from '../support/site-in-browser.ts'
 
 const password = 'test-password-1'
@@ -22,27 +23,36 @@ const password = 'test-password-1'
 describe('a health visitor refers on her phone, in Chromium', () => {
   let admin: HttpAdmin
   let browser: Browser
+  let mail: MailCatcher
 
   beforeAll(async () => {
     browser = await launchChromium()
-    admin = await startHttpAdmin('sqlite', 'refer', async (payload: Payload) => {
-      await seedContent(payload, repoContent)
-      const aarhus = (await payload.find({ collection: 'municipalities', where: { slug: { equals: 'aarhus' } }, overrideAccess: true })).docs[0]!.id
-      await createStaff(payload, 'admin')
-      await createStaff(payload, 'coordinator', { municipality: aarhus }, 'aarhus@example.org')
-      // A mother who asked ten days ago and has not been called yet.
-      const old = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000).toISOString()
-      await payload.create({
-        collection: 'referrals',
-        overrideAccess: true,
-        data: { phone: '+45 52 61 70 11', language: 'so', municipality: Number(aarhus), consent: true, source: 'mother', status: 'new', createdAt: old } as never,
-      })
-      await payload.create({ collection: 'health-visitors', overrideAccess: true, data: { email: 'hanne@example.org', password, municipalities: [Number(aarhus)] } })
-    })
+    mail = await startMailCatcher()
+    admin = await startHttpAdmin(
+      'sqlite',
+      'refer',
+      async (payload: Payload) => {
+        await seedContent(payload, repoContent)
+        const aarhus = (await payload.find({ collection: 'municipalities', where: { slug: { equals: 'aarhus' } }, overrideAccess: true })).docs[0]!.id
+        await createStaff(payload, 'admin')
+        await createStaff(payload, 'coordinator', { municipality: aarhus }, 'aarhus@example.org')
+        // A mother who asked ten days ago and has not been called yet.
+        const old = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000).toISOString()
+        await payload.create({
+          collection: 'referrals',
+          overrideAccess: true,
+          data: { phone: '+45 52 61 70 11', language: 'so', municipality: Number(aarhus), consent: true, source: 'mother', status: 'new', createdAt: old } as never,
+        })
+        await payload.create({ collection: 'health-visitors', overrideAccess: true, data: { email: 'hanne@example.org', password, municipalities: [Number(aarhus)] } })
+        await payload.create({ collection: 'health-visitors', overrideAccess: true, data: { email: 'ida@example.org', password: 'the-coordinators-own-1', municipalities: [Number(aarhus)] } })
+      },
+      { SMTP_URL: mail.url },
+    )
   })
   afterAll(async () => {
     await browser?.close()
     await admin?.stop()
+    await mail?.stop()
   })
 
   const inbox = async () => {
@@ -164,6 +174,36 @@ describe('a health visitor refers on her phone, in Chromium', () => {
     expect(await inbox()).toContainEqual(expect.objectContaining({ id: somali.id }))
     await Promise.all([page.waitForURL(/collections\/referrals\/?(\?.*)?$/), page.getByRole('button', { name: 'Slet nu: alle hendes henvisninger, også de andre' }).click()])
     expect((await inbox()).map((r) => r.id)).not.toContain(somali.id)
+    await context.close()
+  })
+
+  it('lets her coordinator invite a health visitor from the admin, who chooses her password on her phone', async () => {
+    const { context, page } = await coordinator()
+    await page.goto(`${admin.url}/admin/collections/health-visitors`)
+    await Promise.all([page.waitForURL(/health-visitors\/\d+/), page.getByRole('link', { name: 'ida@example.org' }).click()])
+    await page.getByRole('button', { name: 'Send invitation' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'The invitation is on its way to ida@example.org' }).count()).toBe(1)
+    await context.close()
+    await expect.poll(() => mail.received.filter((m) => m.to.includes('ida@example.org')).length).toBe(1)
+    const link = /https?:\/\/\S+?do=password&token=[0-9a-f]+/.exec(mail.received.find((m) => m.to.includes('ida@example.org'))!.text)![0]
+
+    const { context: hers, page: phonePage } = await phone(false)
+    await phonePage.goto(link)
+    await expect(phonePage.locator('h1').textContent()).resolves.toBe(referText('da', 'passwordTitle'))
+    await phonePage.getByLabel(referText('da', 'newPassword')).fill('idas-egen-kode-1')
+    await phonePage.getByLabel(referText('da', 'repeatPassword')).fill('idas-egen-kode-1')
+    await submit(phonePage, referText('da', 'savePassword'))
+    await expect(phonePage.getByRole('status').textContent()).resolves.toBe(referText('da', 'passwordSet'))
+    await expect(phonePage.locator('#languages').textContent()).resolves.toBe(referText('da', 'chooseLanguage'))
+    await hers.close()
+  })
+
+  it('has no WCAG 2.2 AA violations on the pages to get a link and to choose a password', async () => {
+    const { context, page } = await phone(true)
+    for (const query of ['do=forgot', 'do=password&token=0000', 'do=forgot&ui=en']) {
+      await page.goto(`${admin.url}/api/referrals/refer?${query}`)
+      expect(await axeViolations(page), query).toEqual([])
+    }
     await context.close()
   })
 })

@@ -109,7 +109,7 @@ describe('static site build from content/ alone', () => {
     expect(await html('ur/info/about')).toMatch(/<h1 lang="en" dir="ltr">[^<]+<\/h1>/)
   })
 
-  it('has the privacy notice in every mother\'s own language, marked as machine translation', async () => {
+  it("has the privacy notice in every mother's own language, marked as machine translation", async () => {
     for (const l of locales.filter((l) => l.code !== 'da')) {
       const page = await html(`${l.code}/info/privacy`)
       const own = JSON.parse(await readFile(path.join(root, 'locales', l.code, 'common.json'), 'utf8')) as Record<string, string>

@@ -10,7 +10,7 @@
  * municipality: the first at once, then one that counts the rest.
  */
 import type { CollectionAfterChangeHook, Payload } from 'payload'
-import { adminOriginsFromEnv } from '../../admin-origins.ts'
+import { adminPublicUrl } from '../../admin-origins.ts'
 import { relationId } from '../../fields/relationId.ts'
 
 export interface InboxMail {
@@ -48,7 +48,7 @@ export function inboxPath(municipality: number | string, before?: Date): string 
 
 /** The same inbox on the admin's public address, for an e-mail. */
 export function inboxUrl(municipality: number | string, env: Record<string, string | undefined> = process.env): string {
-  return new URL(inboxPath(municipality), env.CMS_PUBLIC_URL || adminOriginsFromEnv(env as NodeJS.ProcessEnv)[0]!).href
+  return new URL(inboxPath(municipality), adminPublicUrl(env as NodeJS.ProcessEnv)).href
 }
 
 export const quietSecondsFromEnv = (value = process.env.MODERSMAL_INBOX_MAIL_QUIET_S): number => {

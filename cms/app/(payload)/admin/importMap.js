@@ -1,3 +1,4 @@
+import { InviteHealthVisitor as InviteHealthVisitor_7c51035a65fa1a5f689b9297335ef8a2 } from '../../../components/InviteHealthVisitor'
 import { TranslationPanel as TranslationPanel_eab170317fbe28653a975ef4f11af82e } from '../../../components/TranslationPanel'
 import { TranslationBadges as TranslationBadges_4b97e8b4e63498d01e687b13e50d2994 } from '../../../components/TranslationBadges'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -22,6 +23,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/components/InviteHealthVisitor#InviteHealthVisitor": InviteHealthVisitor_7c51035a65fa1a5f689b9297335ef8a2,
   "/components/TranslationPanel#TranslationPanel": TranslationPanel_eab170317fbe28653a975ef4f11af82e,
   "/components/TranslationBadges#TranslationBadges": TranslationBadges_4b97e8b4e63498d01e687b13e50d2994,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,

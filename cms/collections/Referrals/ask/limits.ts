@@ -6,6 +6,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import { phoneKey } from '../../../../content/ask.ts'
+import { AddressLimit, SlidingWindow } from '../slidingWindow.ts'
 
 export interface AskLimits {
   /** Posts from one address in 10 minutes, and in a day. */
@@ -33,47 +34,22 @@ export function askLimitsFromEnv(value = process.env.MODERSMAL_ASK_LIMITS): AskL
 const minute = 60_000
 const hour = 60 * minute
 const day = 24 * hour
-/** A bound on memory: past it the oldest keys are forgotten. */
-const maxKeys = 50_000
-
-/** Timestamps per key within a window: a sliding-window count. */
-class Window {
-  private readonly hits = new Map<string, number[]>()
-  constructor(private readonly span: number) {}
-
-  count(key: string, now: number): number {
-    const kept = (this.hits.get(key) ?? []).filter((t) => now - t < this.span)
-    if (kept.length) this.hits.set(key, kept)
-    else this.hits.delete(key)
-    return kept.length
-  }
-
-  add(key: string, now: number): void {
-    const list = this.hits.get(key) ?? []
-    this.hits.delete(key)
-    this.hits.set(key, [...list, now])
-    if (this.hits.size > maxKeys) this.hits.delete(this.hits.keys().next().value as string)
-  }
-}
-
 export type AskVerdict = 'store' | 'busy-address' | 'busy-all' | 'drop'
 
 export class AskCounter {
-  private readonly address10 = new Window(10 * minute)
-  private readonly addressDay = new Window(day)
-  private readonly phoneDay = new Window(day)
-  private readonly all = new Window(hour)
+  private readonly address: AddressLimit
+  private readonly phoneDay = new SlidingWindow(day)
+  private readonly all = new SlidingWindow(hour)
   /** Forgotten with the process: the digests cannot be compared with anything else. */
   private readonly salt = randomBytes(32)
 
-  constructor(readonly limits: AskLimits = defaultAskLimits) {}
+  constructor(readonly limits: AskLimits = defaultAskLimits) {
+    this.address = new AddressLimit(limits.perAddress10Min, limits.perAddressDay)
+  }
 
   /** Every post from an address counts, well-formed or not. False: this address has sent enough. */
   admitAddress(address: string, now = Date.now()): boolean {
-    if (this.address10.count(address, now) >= this.limits.perAddress10Min || this.addressDay.count(address, now) >= this.limits.perAddressDay) return false
-    this.address10.add(address, now)
-    this.addressDay.add(address, now)
-    return true
+    return this.address.admit(address, now)
   }
 
   /** For a well-formed ask: store it, say we are busy, or drop it unseen (a number asked for too often). */

@@ -15,7 +15,9 @@ import { healthVisitorOf, municipalitiesOf, type HealthVisitorUser } from '../..
 import { adminOriginsFromEnv } from '../../../admin-origins.ts'
 import { pageHeaders, readSmallForm } from '../page.ts'
 import type { ReferralStatus } from '../statuses.ts'
-import { chooseLanguagePage, referFormPage, referLimits, referPath, signInPage, type Mine, type ReferSent } from './pages.ts'
+import { sendPasswordLink } from '../../HealthVisitors/passwordMail.ts'
+import { AddressLimit } from '../slidingWindow.ts'
+import { chooseLanguagePage, forgotPage, minPasswordLength, passwordPage, referFormPage, referLimits, referPath, signInPage, type Mine, type ReferSent } from './pages.ts'
 import { referLang, referText, type ReferKey, type ReferLang } from './strings.ts'
 
 const html = (body: string, status = 200, headers: Record<string, string> = {}) => new Response(body, { status, headers: { ...pageHeaders(), ...headers } })
@@ -48,6 +50,44 @@ function check(sent: ReferSent, allowed: string[]): ReferKey | undefined {
   return undefined
 }
 
+/**
+ * Sign-in, forgotten-password and new-password posts from one address: Payload locks one account
+ * after 10 wrong passwords; this stops one address trying many accounts, or mailing many links.
+ * Counted in this process (see README "Scaling out").
+ */
+const passwordPosts = new AddressLimit(10, 50)
+const peerOf = (req: PayloadRequest) => req.headers.get('x-modersmal-peer') ?? 'unknown'
+
+/** Her e-mail: a link to choose a password (Payload's forgot-password token). The answer is the same whether or not the address has an account. */
+async function forgot(req: PayloadRequest, ui: ReferLang, form: URLSearchParams): Promise<Response> {
+  const email = (form.get('email') ?? '').trim().slice(0, 200)
+  if (!email) return html(forgotPage(ui), 400)
+  try {
+    await sendPasswordLink(req, email, false)
+  } catch (e) {
+    // Logged without the address; she is told the same as anyone, so no answer says who has an account.
+    req.payload.logger.error(`A health visitor's password link was not made: ${(e as Error).name}: ${(e as Error).message.slice(0, 200)}`)
+  }
+  return html(forgotPage(ui, { sentTo: email }))
+}
+
+/** From the link: her new password, and she is signed in on this device. */
+async function choosePassword(req: PayloadRequest, ui: ReferLang, form: URLSearchParams): Promise<Response> {
+  const token = (form.get('token') ?? '').slice(0, 200)
+  const password = form.get('password') ?? ''
+  if (password.length < minPasswordLength) return html(passwordPage(ui, token, 'problemPasswordShort'), 400)
+  if (password !== form.get('repeat')) return html(passwordPage(ui, token, 'problemPasswordDiffer'), 400)
+  try {
+    const done = await req.payload.resetPassword({ collection: 'health-visitors', data: { token, password }, overrideAccess: true, req })
+    if (!done.token) return html(forgotPage(ui, { problem: 'problemLinkExpired' }), 400)
+    return seeOther(`${referPath}?ui=${ui}&welcome=1`, { 'set-cookie': generatePayloadCookie({ ...cookieSettings(req), token: done.token }) })
+  } catch (e) {
+    if ((e as { status?: number }).status === 403) return html(forgotPage(ui, { problem: 'problemLinkExpired' }), 400)
+    req.payload.logger.error(`A health visitor's new password could not be saved: ${(e as Error).name}: ${(e as Error).message.slice(0, 200)}`)
+    return html(passwordPage(ui, token, 'problemOrigin'), 503)
+  }
+}
+
 async function signIn(req: PayloadRequest, ui: ReferLang, form: URLSearchParams): Promise<Response> {
   const email = (form.get('email') ?? '').trim().slice(0, 200)
   try {
@@ -68,13 +108,15 @@ export const referEndpoints: Endpoint[] = [
     handler: async (req) => {
       const query = new URL(req.url ?? 'http://x/', 'http://x').searchParams
       const ui = referLang(query.get('ui'), req.headers.get('accept-language'))
+      if (query.get('do') === 'forgot') return html(forgotPage(ui))
+      if (query.get('do') === 'password') return html(passwordPage(ui, (query.get('token') ?? '').slice(0, 200)))
       const hv = healthVisitorOf(req)
       if (!hv) return html(signInPage(ui))
       const language = query.get('language')
       if (language && isLocaleCode(language)) return html(referFormPage({ ui, sent: { language }, municipalities: await herMunicipalities(req, hv) }))
       const sentTo = query.get('sent')
       const place = sentTo ? (await herMunicipalities(req, hv)).find((m) => m.id === sentTo) : undefined
-      const thanks = place ? referText(ui, 'sent', { municipality: place.name, days: callWithinWorkingDays }) : undefined
+      const thanks = place ? referText(ui, 'sent', { municipality: place.name, days: callWithinWorkingDays }) : query.get('welcome') ? referText(ui, 'passwordSet') : undefined
       return html(chooseLanguagePage(ui, await herReferrals(req), thanks))
     },
   },
@@ -90,7 +132,15 @@ export const referEndpoints: Endpoint[] = [
       if (typeof form === 'number') return html(signInPage(ui, 'problemOrigin'), form)
 
       const action = query.get('do')
-      if (action === 'signin') return signIn(req, ui, form)
+      if (action === 'signin' || action === 'forgot' || action === 'password') {
+        if (!passwordPosts.admit(peerOf(req))) {
+          const busy = action === 'signin' ? signInPage(ui, 'busySignIn') : action === 'forgot' ? forgotPage(ui, { problem: 'busySignIn' }) : passwordPage(ui, form.get('token') ?? '', 'busySignIn')
+          return html(busy, 429, { 'retry-after': '600' })
+        }
+        if (action === 'forgot') return forgot(req, ui, form)
+        if (action === 'password') return choosePassword(req, ui, form)
+        return signIn(req, ui, form)
+      }
       if (action === 'signout') return seeOther(`${referPath}?ui=${ui}`, { 'set-cookie': generateExpiredPayloadCookie(cookieSettings(req)) })
 
       const hv = healthVisitorOf(req)

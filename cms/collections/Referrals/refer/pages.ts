@@ -52,7 +52,7 @@ function shell(ui: ReferLang, title: string, body: string, signedIn: boolean, he
   return htmlPage({ lang: ui, dir: 'ltr', title, body: `${nav}\n${body}` })
 }
 
-export function signInPage(ui: ReferLang, problem?: 'wrongSignIn' | 'locked' | 'problemOrigin', email = ''): string {
+export function signInPage(ui: ReferLang, problem?: 'wrongSignIn' | 'locked' | 'problemOrigin' | 'busySignIn', email = ''): string {
   const t = (k: ReferKey) => esc(referText(ui, k))
   return shell(
     ui,
@@ -66,7 +66,53 @@ ${problem ? `<p class="problem" role="alert">${t(problem)}</p>` : ''}
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">${t('signIn')}</button>
 </form>
-<p class="muted">${t('signInIntro')}</p>`,
+<p class="muted">${t('signInIntro')}</p>
+<p><a href="${link(ui, { do: 'forgot' })}">${t('forgot')}</a></p>`,
+    false,
+  )
+}
+
+/** How long the link of an invitation or a reset works: long enough for a week's rota, short for a key. */
+export const passwordLinkDays = 3
+export const minPasswordLength = 10
+
+/** "Forgot your password, or new here?": her e-mail, and a link to choose a password is sent. */
+export function forgotPage(ui: ReferLang, a: { sentTo?: string; problem?: 'problemOrigin' | 'busySignIn' | 'problemLinkExpired' } = {}): string {
+  const t = (k: ReferKey, v: Record<string, string | number> = {}) => esc(referText(ui, k, v))
+  return shell(
+    ui,
+    referText(ui, 'forgotTitle'),
+    `<h1>${t('forgotTitle')}</h1>
+${a.problem ? `<p class="problem" role="alert">${t(a.problem)}</p>` : ''}
+${a.sentTo !== undefined ? `<p class="ok" role="status">${t('linkSent', { email: a.sentTo })}</p>` : ''}
+<p>${t('forgotIntro', { days: passwordLinkDays })}</p>
+<form method="post" action="${link(ui)}&amp;do=forgot">
+<label for="email">${t('email')}</label>
+<input id="email" name="email" type="email" autocomplete="username" required value="${esc(a.sentTo ?? '')}">
+<button type="submit">${t('sendLink')}</button>
+</form>
+<p><a href="${link(ui)}">${t('signIn')}</a></p>`,
+    false,
+  )
+}
+
+/** From the e-mail's link: she chooses her password (the token travels in the form, not the URL she posts to). */
+export function passwordPage(ui: ReferLang, token: string, problem?: 'problemPasswordShort' | 'problemPasswordDiffer' | 'problemOrigin' | 'busySignIn'): string {
+  const t = (k: ReferKey, v: Record<string, string | number> = {}) => esc(referText(ui, k, v))
+  return shell(
+    ui,
+    referText(ui, 'passwordTitle'),
+    `<h1>${t('passwordTitle')}</h1>
+${problem ? `<p class="problem" role="alert">${t(problem, { min: minPasswordLength })}</p>` : ''}
+<form method="post" action="${link(ui)}&amp;do=password">
+<input type="hidden" name="token" value="${esc(token)}">
+<label for="new-password">${t('newPassword')}</label>
+<input id="new-password" name="password" type="password" autocomplete="new-password" required minlength="${minPasswordLength}" aria-describedby="password-hint">
+<p id="password-hint" class="muted">${t('passwordIntro', { min: minPasswordLength })}</p>
+<label for="repeat-password">${t('repeatPassword')}</label>
+<input id="repeat-password" name="repeat" type="password" autocomplete="new-password" required minlength="${minPasswordLength}">
+<button type="submit">${t('savePassword')}</button>
+</form>`,
     false,
   )
 }
