@@ -77,10 +77,13 @@ const audited = (collection: CollectionConfig): CollectionConfig => {
   return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), recordAuditAfterChange], afterDelete: [...(hooks.afterDelete ?? []), recordAuditAfterDelete] } }
 }
 
-/** Every collection: requests Payload would misread are refused (an unknown language, a body that is no object, a link to nothing). */
+/** Every collection: requests Payload would misread are refused (an unknown language, a body that is no object, a link to nothing, versions it has not). */
 const wellFormed = (collection: CollectionConfig): CollectionConfig => {
   const hooks = collection.hooks ?? {}
-  return { ...collection, hooks: { ...hooks, beforeOperation: [refuseMalformedRequests, ...(hooks.beforeOperation ?? [])], beforeChange: [referencesExist, ...(hooks.beforeChange ?? [])] } }
+  // Payload routes /versions for every collection; without versions its default access let any
+  // signed-in person ask, and the missing table answered 500.
+  const access = collection.versions ? collection.access : { ...collection.access, readVersions: () => false }
+  return { ...collection, access, hooks: { ...hooks, beforeOperation: [refuseMalformedRequests, ...(hooks.beforeOperation ?? [])], beforeChange: [referencesExist, ...(hooks.beforeChange ?? [])] } }
 }
 
 const contentCollection = (collection: CollectionConfig): CollectionConfig => {

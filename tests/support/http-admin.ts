@@ -36,6 +36,8 @@ export interface HttpAdmin {
   /** Someone not signed in. */
   anonymous: Client
   signIn(email: string, password: string): Promise<Client>
+  /** Another auth collection's account (a health visitor), through its own login route. */
+  signInAs(collection: 'users' | 'health-visitors', email: string, password: string): Promise<Client>
   stop(): Promise<void>
 }
 
@@ -84,6 +86,13 @@ export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: 
     throw e
   }
   const base = server.url
+  const signInAs: HttpAdmin['signInAs'] = async (collection, email, password) => {
+    const res = await fetch(`${base}/api/${collection}/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email, password }) })
+    if (!res.ok) throw new Error(`Sign-in of ${email} failed (${res.status}): ${await res.text()}`)
+    const token = /payload-token=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1]
+    if (!token) throw new Error(`Sign-in of ${email} set no cookie`)
+    return client(base, `payload-token=${token}`)
+  }
   return {
     url: base,
     kind,
@@ -91,13 +100,8 @@ export async function startHttpAdmin(kind: DatabaseKind, name: string, prepare: 
     dataDir,
     log: () => readFileSync(logPath, 'utf8'),
     anonymous: client(base),
-    async signIn(email, password) {
-      const res = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email, password }) })
-      if (!res.ok) throw new Error(`Sign-in of ${email} failed (${res.status}): ${await res.text()}`)
-      const token = /payload-token=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1]
-      if (!token) throw new Error(`Sign-in of ${email} set no cookie`)
-      return client(base, `payload-token=${token}`)
-    },
+    signIn: (email, password) => signInAs('users', email, password),
+    signInAs,
     async stop() {
       await server.stop()
       log.end()
