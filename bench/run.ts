@@ -16,7 +16,9 @@
  *   (bench/publish.ts).
  * - films: bytes per minute of each rendition, encoding time, visit-kit size, time to first frame
  *   under throttling (bench/films.ts).
- *   --only sqlite | postgres | site | catalogue | leaflets | xliff | publish | films
+ * - referrals: a mother's "call me" from 50 senders at once beside one alone, and the inbox's list
+ *   at 10,000 referrals beside 100, on both databases (bench/referrals.ts).
+ *   --only sqlite | postgres | site | catalogue | leaflets | xliff | publish | films | referrals
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -33,11 +35,12 @@ import { benchLeaflets } from './leaflets.ts'
 import { benchXliff } from './xliff.ts'
 import { benchPublish } from './publish.ts'
 import { benchFilms } from './films.ts'
+import { benchReferrals } from './referrals.ts'
 import { benchSite } from './site.ts'
 import { integer, oneOf, parseCommand } from '../system/cli.ts'
 import { ensureSystemPackages } from '../system/packages.ts'
 
-const parts = ['sqlite', 'postgres', 'site', 'catalogue', 'leaflets', 'xliff', 'publish', 'films'] as const
+const parts = ['sqlite', 'postgres', 'site', 'catalogue', 'leaflets', 'xliff', 'publish', 'films', 'referrals'] as const
 const { values, fail } = parseCommand({
   usage: `Usage: npm run bench [-- --activities <n>] [--only ${parts.join('|')}]`,
   options: { activities: { type: 'string', default: '5000' }, only: { type: 'string' } },
@@ -125,6 +128,10 @@ try {
   // 400 activities × 21 languages, with the browse pages: about 10,000 pages.
   if (only === undefined || only === 'publish') await benchPublish(scratch, report, 400)
   if (only === undefined || only === 'films') await benchFilms(scratch, report)
+  if (only === undefined || only === 'referrals') {
+    ensureSystemPackages(['postgres'])
+    await benchReferrals(scratch, report)
+  }
 } finally {
   pg?.stop()
   await rm(scratch, { recursive: true, force: true })
