@@ -182,7 +182,7 @@ describe('a health visitor refers on her phone, in Chromium', () => {
     await page.goto(`${admin.url}/admin/collections/health-visitors`)
     await Promise.all([page.waitForURL(/health-visitors\/\d+/), page.getByRole('link', { name: 'ida@example.org' }).click()])
     await page.getByRole('button', { name: 'Send invitation' }).click()
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'The invitation is on its way to ida@example.org' }).count()).toBe(1)
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Invitationen er på vej til ida@example.org. Linket virker i 3 dage.' }).count()).toBe(1)
     await context.close()
     await expect.poll(() => mail.received.filter((m) => m.to.includes('ida@example.org')).length).toBe(1)
     const link = /https?:\/\/\S+?do=password&token=[0-9a-f]+/.exec(mail.received.find((m) => m.to.includes('ida@example.org'))!.text)![0]

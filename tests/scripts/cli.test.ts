@@ -16,7 +16,7 @@ const runIn = (dataDir: string, script: string, ...args: string[]) => runCommand
 
 describe('command-line arguments', () => {
   it.concurrent.for<[string, string[], RegExp]>([
-    ['bench/run.ts', ['--only', 'sqlit'], /--only must be one of sqlite, postgres, site, catalogue, leaflets, xliff, publish, films, not "sqlit"/],
+    ['bench/run.ts', ['--only', 'sqlit'], /--only must be one of sqlite, postgres, site, catalogue, leaflets, xliff, publish, films, referrals, not "sqlit"/],
     ['bench/run.ts', ['--activities', 'many'], /--activities must be a whole number from 1, not "many"/],
     ['scripts/seed.ts', ['--force'], /Unknown option '--force'/],
     ['scripts/xliff-import.ts', [], /Missing argument/],

@@ -12,6 +12,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { phoneKey } from '../../../../content/ask.ts'
 import { getLocale, isLocaleCode } from '../../../../locales/registry.ts'
 import { healthVisitorOf, staffOf } from '../../../access/roles.ts'
+import { inAdminLanguage } from '../../../adminLanguage.ts'
 import { relationId } from '../../../fields/relationId.ts'
 import { recordAuditEvent } from '../../../hooks/recordAudit.ts'
 import type { Referral } from '../../../payload-types.ts'
@@ -19,7 +20,11 @@ import { retentionFromEnv } from '../retention.ts'
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body, null, 2), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } })
-const refuse = (status: number, message: string) => json({ errors: [{ message }] }, status)
+const refuse = (req: PayloadRequest, status: number, text: { da: string; en: string }) => json({ errors: [{ message: inAdminLanguage(req, text) }] }, status)
+const onlyTheInbox = {
+  da: 'Kun indbakkens koordinatorer og administratorerne kan hente eller slette en mors oplysninger.',
+  en: 'Only the inbox’s coordinators and the admins can export or delete a mother’s data.',
+}
 
 const dayMs = 24 * 60 * 60 * 1000
 
@@ -34,15 +39,19 @@ function deletedBy(r: Referral): string {
 /** Her referrals, as this coordinator may see them: 401/403/404 with the reason, or the list. */
 async function hers(req: PayloadRequest): Promise<Referral[] | Response> {
   const staff = staffOf(req)
-  if (healthVisitorOf(req)) return refuse(403, 'Only the inbox’s coordinators and the admins can export or delete a mother’s data.')
-  if (!staff) return refuse(401, 'Sign in to the admin: only the inbox’s coordinators and the admins can export or delete a mother’s data.')
-  if (staff.role !== 'admin' && staff.role !== 'coordinator') return refuse(403, 'Only the inbox’s coordinators and the admins can export or delete a mother’s data.')
+  if (healthVisitorOf(req)) return refuse(req, 403, onlyTheInbox)
+  if (!staff)
+    return refuse(req, 401, {
+      da: 'Log ind i adminen: kun indbakkens koordinatorer og administratorerne kan hente eller slette en mors oplysninger.',
+      en: 'Sign in to the admin: only the inbox’s coordinators and the admins can export or delete a mother’s data.',
+    })
+  if (staff.role !== 'admin' && staff.role !== 'coordinator') return refuse(req, 403, onlyTheInbox)
   const id = String(req.routeParams?.id ?? '')
   const asHer = { overrideAccess: false, user: req.user, req, depth: 0 } as const
   // Her own inbox only: another municipality's referral answers as if it did not exist.
   const { docs: found } = await req.payload.find({ collection: 'referrals', ...asHer, where: { id: { equals: id } }, limit: 1 })
   const one = found[0]
-  if (!one?.phone) return refuse(404, `There is no referral ${id} in your inbox.`)
+  if (!one?.phone) return refuse(req, 404, { da: `Der er ingen henvisning ${id} i din indbakke.`, en: `There is no referral ${id} in your inbox.` })
   const key = phoneKey(one.phone)
   // The number is sealed with a fresh IV per value, so no query can match it: read and compare.
   const { docs } = await req.payload.find({ collection: 'referrals', ...asHer, limit: 0, pagination: false, sort: 'createdAt' })
@@ -119,8 +128,18 @@ export const personEndpoints: Endpoint[] = [
       if (list instanceof Response) return list
       // As her: a referral she may not delete stays, and is counted as such.
       const { docs, errors } = await req.payload.delete({ collection: 'referrals', where: { id: { in: list.map((r) => r.id) } }, overrideAccess: false, user: req.user, req, depth: 0 })
-      if (errors.length) return refuse(500, `${docs.length} of ${list.length} referrals were deleted; ${errors.length} could not be. Try again: nothing else was changed.`)
-      return json({ deleted: docs.length, message: `Deleted ${docs.length} ${docs.length === 1 ? 'referral' : 'referrals'}: nothing about her is kept.` })
+      if (errors.length)
+        return refuse(req, 500, {
+          da: `${docs.length} af ${list.length} henvisninger blev slettet; ${errors.length} kunne ikke. Prøv igen: intet andet er ændret.`,
+          en: `${docs.length} of ${list.length} referrals were deleted; ${errors.length} could not be. Try again: nothing else was changed.`,
+        })
+      return json({
+        deleted: docs.length,
+        message: inAdminLanguage(req, {
+          da: `${docs.length} ${docs.length === 1 ? 'henvisning' : 'henvisninger'} slettet: intet om hende er gemt.`,
+          en: `Deleted ${docs.length} ${docs.length === 1 ? 'referral' : 'referrals'}: nothing about her is kept.`,
+        }),
+      })
     },
   },
 ]
