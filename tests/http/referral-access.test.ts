@@ -10,7 +10,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedContent } from '../../cms/sync/seed.ts'
-import { createStaff, databases } from '../support/cms.ts'
+import { databases, staffOfTwoInboxes } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
 import { startHttpAdmin, type Client, type HttpAdmin } from '../support/http-admin.ts'
 
@@ -124,14 +124,7 @@ describe.each(databases)('who may see or touch a referral, over HTTP on %s', (ki
   beforeAll(async () => {
     admin = await startHttpAdmin(kind, 'referral-access', async (payload: Payload) => {
       await seedContent(payload, repoContent)
-      const idOf = async (slug: string) => (await payload.find({ collection: 'municipalities', where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
-      places.aarhus = await idOf('aarhus')
-      places.aalborg = await idOf('aalborg')
-      await createStaff(payload, 'admin')
-      await createStaff(payload, 'editor')
-      await createStaff(payload, 'translator', { translatorLocales: ['ar'] })
-      await createStaff(payload, 'coordinator', { municipality: places.aarhus }, 'aarhus@example.org')
-      await createStaff(payload, 'coordinator', { municipality: places.aalborg }, 'aalborg@example.org')
+      Object.assign(places, await staffOfTwoInboxes(payload, 'ar'))
       const hv = async (name: string, place: string) =>
         payload.create({ collection: 'health-visitors', overrideAccess: true, data: { email: `${name}@example.org`, password, municipalities: [Number(places[place])] } })
       await hv('hanne', 'aarhus')

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedContent } from '../../cms/sync/seed.ts'
-import { createStaff, databases } from '../support/cms.ts'
+import { databases, municipalityId, staffOfTwoInboxes } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
 import { startHttpAdmin, type Client, type HttpAdmin } from '../support/http-admin.ts'
 import { startMailCatcher, type MailCatcher, type Received } from '../support/smtp.ts'
@@ -35,15 +35,8 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
       'referrals',
       async (payload: Payload) => {
         await seedContent(payload, repoContent)
-        const idOf = async (slug: string) => (await payload.find({ collection: 'municipalities', where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
-        ids.aarhus = await idOf('aarhus')
-        ids.aalborg = await idOf('aalborg')
-        ids.vejle = await idOf('vejle')
-        await createStaff(payload, 'admin')
-        await createStaff(payload, 'editor')
-        await createStaff(payload, 'translator', { translatorLocales: ['ti'] })
-        await createStaff(payload, 'coordinator', { municipality: ids.aarhus }, 'aarhus@example.org')
-        await createStaff(payload, 'coordinator', { municipality: ids.aalborg }, 'aalborg@example.org')
+        Object.assign(ids, await staffOfTwoInboxes(payload, 'ti'))
+        ids.vejle = await municipalityId(payload, 'vejle')
       },
       // The public site the mothers' form is on; behind a proxy, so each case sends from its own address.
       // Its e-mail goes to a real SMTP server on loopback.

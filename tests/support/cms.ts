@@ -84,4 +84,21 @@ export async function createStaff(
  * A document as a map of fields, for tests that check fields generically or read `locale: 'all'`
  * (then each localized field is a map by locale, which Payload's generated types do not describe).
  */
+/** A municipality's id by its slug. */
+export const municipalityId = async (payload: Payload, slug: string) => (await payload.find({ collection: 'municipalities', where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
+
+/**
+ * The people around two inboxes: an admin, an editor, a translator of one language, and the
+ * coordinators of Aarhus and Aalborg (aarhus@ / aalborg@example.org). Returns the two ids.
+ */
+export async function staffOfTwoInboxes(payload: Payload, translatorLocale: NonNullable<User['translatorLocales']>[number]): Promise<{ aarhus: number | string; aalborg: number | string }> {
+  const places = { aarhus: await municipalityId(payload, 'aarhus'), aalborg: await municipalityId(payload, 'aalborg') }
+  await createStaff(payload, 'admin')
+  await createStaff(payload, 'editor')
+  await createStaff(payload, 'translator', { translatorLocales: [translatorLocale] })
+  await createStaff(payload, 'coordinator', { municipality: places.aarhus }, 'aarhus@example.org')
+  await createStaff(payload, 'coordinator', { municipality: places.aalborg }, 'aalborg@example.org')
+  return places
+}
+
 export const fieldsOf = <T extends Record<string, unknown> = Record<string, unknown>>(doc: object): T => doc as T
