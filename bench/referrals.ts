@@ -15,12 +15,12 @@ import type { DatabaseKind } from '../cms/database.ts'
 import { startLocalPostgres } from '../cms/local-postgres.ts'
 import { seedContent } from '../cms/sync/seed.ts'
 import { askPath } from '../content/ask.ts'
+import { percentile } from './stats.ts'
 
 type Report = (what: string, figure: string) => void
 
 const site = 'http://site.bench'
 const password = 'bench-password-1'
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
 const ms = (xs: number[]) => `${percentile(xs, 0.5).toFixed(1)} / ${percentile(xs, 0.95).toFixed(1)} ms`
 
 async function timedFetch(url: string, init: RequestInit, expect: number): Promise<number> {

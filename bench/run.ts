@@ -37,6 +37,7 @@ import { benchPublish } from './publish.ts'
 import { benchFilms } from './films.ts'
 import { benchReferrals } from './referrals.ts'
 import { benchSite } from './site.ts'
+import { percentile } from './stats.ts'
 import { integer, oneOf, parseCommand } from '../system/cli.ts'
 import { ensureSystemPackages } from '../system/packages.ts'
 
@@ -57,7 +58,6 @@ const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   const v = await fn()
   return [v, performance.now() - t]
 }
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'modersmal-bench-'))
 const databases = only === undefined || only === 'sqlite' || only === 'postgres'

@@ -6,6 +6,7 @@
  */
 import { useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useState } from 'react'
+import { callEndpoint } from './callEndpoint.ts'
 
 const text = {
   da: {
@@ -36,11 +37,7 @@ export function InviteHealthVisitor() {
     setBusy(true)
     setSaid(undefined)
     const url = `${config.serverURL}${config.routes.api}/health-visitors/${encodeURIComponent(String(id))}/invite`
-    const res = await fetch(url, { method: 'POST', credentials: 'include' }).catch((e: Error) => e)
-    if (res instanceof Response) {
-      const body = (await res.json().catch(() => null)) as { message?: string; errors?: Array<{ message: string }> } | null
-      setSaid({ ok: res.ok, message: body?.message ?? body?.errors?.[0]?.message ?? res.statusText })
-    } else setSaid({ ok: false, message: res.message })
+    setSaid(await callEndpoint(url, 'POST'))
     setBusy(false)
   }
 

@@ -8,6 +8,7 @@
 import { useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
+import { callEndpoint } from './callEndpoint.ts'
 
 const text = {
   da: {
@@ -45,13 +46,12 @@ export function PersonData() {
 
   const erase = async () => {
     setProblem(undefined)
-    const res = await fetch(url, { method: 'DELETE', credentials: 'include' }).catch((e: Error) => e)
-    if (res instanceof Response && res.ok) {
+    const { ok, message } = await callEndpoint(url, 'DELETE')
+    if (ok) {
       router.push(`${config.routes.admin}/collections/referrals`)
       return
     }
-    const reason = res instanceof Response ? ((await res.json().catch(() => null))?.errors?.[0]?.message ?? res.statusText) : res.message
-    setProblem(`${t.failed} ${reason}`)
+    setProblem(`${t.failed} ${message}`)
     setConfirming(false)
   }
 

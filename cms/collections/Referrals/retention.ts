@@ -25,6 +25,13 @@ export const retentionFromEnv = (env: Record<string, string | undefined> = proce
 
 const dayMs = 24 * 60 * 60 * 1000
 
+/** The day the job deletes a referral at the latest: its time after being made, or after being closed. */
+export function deletedAtTheLatest(r: { createdAt: string; closedAt?: string | null }, retention: Retention = retentionFromEnv()): string {
+  const times = [new Date(r.createdAt).getTime() + retention.afterCreatedDays * dayMs]
+  if (r.closedAt) times.push(new Date(r.closedAt).getTime() + retention.afterClosedDays * dayMs)
+  return new Date(Math.min(...times)).toISOString().slice(0, 10)
+}
+
 /** Deletes every referral past its time; returns how many. */
 export async function deleteExpiredReferrals(payload: Payload, retention: Retention = retentionFromEnv(), now = new Date()): Promise<number> {
   const before = (n: number) => new Date(now.getTime() - n * dayMs).toISOString()

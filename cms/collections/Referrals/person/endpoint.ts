@@ -16,7 +16,7 @@ import { inAdminLanguage } from '../../../adminLanguage.ts'
 import { relationId } from '../../../fields/relationId.ts'
 import { recordAuditEvent } from '../../../hooks/recordAudit.ts'
 import type { Referral } from '../../../payload-types.ts'
-import { retentionFromEnv } from '../retention.ts'
+import { deletedAtTheLatest, retentionFromEnv } from '../retention.ts'
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body, null, 2), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } })
@@ -24,16 +24,6 @@ const refuse = (req: PayloadRequest, status: number, text: { da: string; en: str
 const onlyTheInbox = {
   da: 'Kun indbakkens koordinatorer og administratorerne kan hente eller slette en mors oplysninger.',
   en: 'Only the inbox’s coordinators and the admins can export or delete a mother’s data.',
-}
-
-const dayMs = 24 * 60 * 60 * 1000
-
-/** The day the retention job deletes it at the latest (cms/collections/Referrals/retention.ts). */
-function deletedBy(r: Referral): string {
-  const { afterClosedDays, afterCreatedDays } = retentionFromEnv()
-  const times = [new Date(r.createdAt).getTime() + afterCreatedDays * dayMs]
-  if (r.closedAt) times.push(new Date(r.closedAt).getTime() + afterClosedDays * dayMs)
-  return new Date(Math.min(...times)).toISOString().slice(0, 10)
 }
 
 /** Her referrals, as this coordinator may see them: 401/403/404 with the reason, or the list. */
@@ -85,6 +75,7 @@ export const personEndpoints: Endpoint[] = [
         ),
       ])
       const at = new Date().toISOString()
+      const retention = retentionFromEnv()
       const body = {
         about: {
           da: 'Alt, Modersmål har gemt om denne mor: hendes henvisninger til mødregruppen. Det bruges kun til at ringe til hende om gruppen, ses kun af gruppens koordinatorer og programmets administratorer, og slettes senest på den dato, der står ved hver henvisning.',
@@ -108,7 +99,7 @@ export const personEndpoints: Endpoint[] = [
           status: r.status,
           takenAt: r.takenAt ?? null,
           closedAt: r.closedAt ?? null,
-          deletedAtTheLatest: deletedBy(r),
+          deletedAtTheLatest: deletedAtTheLatest(r, retention),
         })),
       }
       await recordAuditEvent(req, {
