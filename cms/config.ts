@@ -42,6 +42,8 @@ import { referrals } from './collections/Referrals/index.ts'
 import { keyRing } from './privacy/keys.ts'
 import { scheduleRetention } from './collections/Referrals/retention.ts'
 import { emailAdapter } from './email.ts'
+import { languageLabel } from './adminLanguage.ts'
+import { inBothLanguages } from './adminLabels.ts'
 
 export interface CmsOptions {
   database?: DatabaseOptions
@@ -120,7 +122,7 @@ export const uploadSlugs = allCollections.filter((c) => c.upload).map((c) => c.s
 
 export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
   const dataDir = opts.dataDir ?? defaultDataDir
-  const collections = [...allCollections.map((c) => withUploadLimit(withStaticDir(c, dataDir), opts.maxFileBytes?.[c.slug])), referrals(keyRing(dataDir))]
+  const collections = [...allCollections.map((c) => withUploadLimit(withStaticDir(c, dataDir), opts.maxFileBytes?.[c.slug])), referrals(keyRing(dataDir))].map(inBothLanguages)
   // The multipart parser has one limit for every collection: the largest, so no video is cut
   // off; each collection's own limit is then enforced by its limitFileSize hook.
   const largest = largestUploadLimit(collections)
@@ -151,7 +153,7 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
     editor: lexicalEditor(),
     db: databaseAdapter(opts.database),
     localization: {
-      locales: locales.map((l) => ({ code: l.code, label: `${l.endonym} (${l.name})`, rtl: l.dir === 'rtl' })),
+      locales: locales.map((l) => ({ code: l.code, label: languageLabel(l), rtl: l.dir === 'rtl' })),
       defaultLocale: sourceLocale,
       // The admin shows the Danish source where a translation is missing; exports ask with
       // fallbackLocale: false so fallback text is never written as a translation.

@@ -16,6 +16,8 @@ export interface LocaleDefinition {
   code: string
   /** English name, for editors and logs. */
   name: string
+  /** Danish name, lower case as Danish writes it, for the admin in Danish. */
+  danish: string
   /** The language's name in its own script, for the language chooser. */
   endonym: string
   /** ISO 15924 script code. */
@@ -40,27 +42,27 @@ export interface Locale extends Omit<LocaleDefinition, 'code'> {
 }
 
 const definitions = [
-  { code: 'da', name: 'Danish', endonym: 'Dansk', script: 'Latn', font: 'system', fallback: null },
-  { code: 'en', name: 'English', endonym: 'English', script: 'Latn', font: 'system', fallback: 'da', required: 0.9 },
-  { code: 'ar', name: 'Arabic', endonym: 'العربية', script: 'Arab', font: 'Noto Naskh Arabic', fallback: 'da', required: 0.35 },
-  { code: 'fa', name: 'Farsi', endonym: 'فارسی', script: 'Arab', font: 'Noto Naskh Arabic', fallback: 'da' },
-  { code: 'prs', name: 'Dari', endonym: 'دری', script: 'Arab', font: 'Noto Naskh Arabic', fallback: 'da' },
-  { code: 'ps', name: 'Pashto', endonym: 'پښتو', script: 'Arab', font: 'Noto Naskh Arabic', fallback: 'da' },
-  { code: 'ur', name: 'Urdu', endonym: 'اردو', script: 'Arab', font: 'Noto Nastaliq Urdu', fallback: 'en' },
-  { code: 'so', name: 'Somali', endonym: 'Soomaali', script: 'Latn', font: 'system', fallback: 'da' },
-  { code: 'ti', name: 'Tigrinya', endonym: 'ትግርኛ', script: 'Ethi', font: 'Noto Sans Ethiopic', fallback: 'da' },
-  { code: 'ku', name: 'Kurdish (Kurmanji)', endonym: 'Kurmancî', script: 'Latn', font: 'system', fallback: 'da' },
-  { code: 'ckb', name: 'Kurdish (Sorani)', endonym: 'کوردیی ناوەندی', script: 'Arab', font: 'Noto Naskh Arabic', fallback: 'da' },
-  { code: 'tr', name: 'Turkish', endonym: 'Türkçe', script: 'Latn', font: 'system', fallback: 'da' },
-  { code: 'uk', name: 'Ukrainian', endonym: 'Українська', script: 'Cyrl', font: 'system', fallback: 'en' },
-  { code: 'ru', name: 'Russian', endonym: 'Русский', script: 'Cyrl', font: 'system', fallback: 'en' },
-  { code: 'pl', name: 'Polish', endonym: 'Polski', script: 'Latn', font: 'system', fallback: 'en' },
-  { code: 'ro', name: 'Romanian', endonym: 'Română', script: 'Latn', font: 'system', fallback: 'en' },
-  { code: 'lt', name: 'Lithuanian', endonym: 'Lietuvių', script: 'Latn', font: 'system', fallback: 'en' },
-  { code: 'bg', name: 'Bulgarian', endonym: 'Български', script: 'Cyrl', font: 'system', fallback: 'en' },
-  { code: 'vi', name: 'Vietnamese', endonym: 'Tiếng Việt', script: 'Latn', font: 'system', fallback: 'en' },
-  { code: 'th', name: 'Thai', endonym: 'ไทย', script: 'Thai', font: 'Noto Sans Thai', fallback: 'en' },
-  { code: 'tl', name: 'Tagalog', endonym: 'Tagalog', script: 'Latn', font: 'system', fallback: 'en' },
+  { code: 'da', name: 'Danish', danish: 'dansk', endonym: 'Dansk', script: 'Latn', font: 'system', fallback: null },
+  { code: 'en', name: 'English', danish: 'engelsk', endonym: 'English', script: 'Latn', font: 'system', fallback: 'da', required: 0.9 },
+  { code: 'ar', name: 'Arabic', danish: 'arabisk', endonym: 'العربية', script: 'Arab', font: 'Noto Naskh Arabic', fallback: 'da', required: 0.35 },
+  { code: 'fa', name: 'Farsi', danish: 'farsi', endonym: 'فارسی', script: 'Arab', font: 'Noto Naskh Arabic', fallback: 'da' },
+  { code: 'prs', name: 'Dari', danish: 'dari', endonym: 'دری', script: 'Arab', font: 'Noto Naskh Arabic', fallback: 'da' },
+  { code: 'ps', name: 'Pashto', danish: 'pashto', endonym: 'پښتو', script: 'Arab', font: 'Noto Naskh Arabic', fallback: 'da' },
+  { code: 'ur', name: 'Urdu', danish: 'urdu', endonym: 'اردو', script: 'Arab', font: 'Noto Nastaliq Urdu', fallback: 'en' },
+  { code: 'so', name: 'Somali', danish: 'somali', endonym: 'Soomaali', script: 'Latn', font: 'system', fallback: 'da' },
+  { code: 'ti', name: 'Tigrinya', danish: 'tigrinya', endonym: 'ትግርኛ', script: 'Ethi', font: 'Noto Sans Ethiopic', fallback: 'da' },
+  { code: 'ku', name: 'Kurdish (Kurmanji)', danish: 'kurdisk (kurmanji)', endonym: 'Kurmancî', script: 'Latn', font: 'system', fallback: 'da' },
+  { code: 'ckb', name: 'Kurdish (Sorani)', danish: 'kurdisk (sorani)', endonym: 'کوردیی ناوەندی', script: 'Arab', font: 'Noto Naskh Arabic', fallback: 'da' },
+  { code: 'tr', name: 'Turkish', danish: 'tyrkisk', endonym: 'Türkçe', script: 'Latn', font: 'system', fallback: 'da' },
+  { code: 'uk', name: 'Ukrainian', danish: 'ukrainsk', endonym: 'Українська', script: 'Cyrl', font: 'system', fallback: 'en' },
+  { code: 'ru', name: 'Russian', danish: 'russisk', endonym: 'Русский', script: 'Cyrl', font: 'system', fallback: 'en' },
+  { code: 'pl', name: 'Polish', danish: 'polsk', endonym: 'Polski', script: 'Latn', font: 'system', fallback: 'en' },
+  { code: 'ro', name: 'Romanian', danish: 'rumænsk', endonym: 'Română', script: 'Latn', font: 'system', fallback: 'en' },
+  { code: 'lt', name: 'Lithuanian', danish: 'litauisk', endonym: 'Lietuvių', script: 'Latn', font: 'system', fallback: 'en' },
+  { code: 'bg', name: 'Bulgarian', danish: 'bulgarsk', endonym: 'Български', script: 'Cyrl', font: 'system', fallback: 'en' },
+  { code: 'vi', name: 'Vietnamese', danish: 'vietnamesisk', endonym: 'Tiếng Việt', script: 'Latn', font: 'system', fallback: 'en' },
+  { code: 'th', name: 'Thai', danish: 'thai', endonym: 'ไทย', script: 'Thai', font: 'Noto Sans Thai', fallback: 'en' },
+  { code: 'tl', name: 'Tagalog', danish: 'tagalog', endonym: 'Tagalog', script: 'Latn', font: 'system', fallback: 'en' },
 ] as const satisfies readonly LocaleDefinition[]
 
 export type LocaleCode = (typeof definitions)[number]['code']

@@ -6,6 +6,7 @@
 import type { Payload } from 'payload'
 import { callWithinWorkingDays } from '../../content/ask.ts'
 import { overdueReferrals, type Overdue } from '../collections/Referrals/overdue.ts'
+import { adminLanguageOf } from '../adminLanguage.ts'
 
 const say = (lang: string, o: Overdue) =>
   lang === 'da'
@@ -22,7 +23,7 @@ export async function OverdueReferrals({ payload, user, i18n }: { payload: Paylo
     return null
   }
   if (!overdue.length) return null
-  const lang = i18n?.language === 'en' ? 'en' : 'da'
+  const lang = adminLanguageOf(i18n)
   return (
     <section aria-labelledby="overdue-heading" style={{ border: '2px solid #b00020', borderRadius: 4, padding: '0.75rem 1rem', marginBottom: '1.5rem' }}>
       <h2 id="overdue-heading" style={{ margin: 0, fontSize: '1.1rem' }}>

@@ -9,23 +9,47 @@ import { Gutter } from '@payloadcms/ui'
 import { coverageReport } from '../../content/coverage-report.ts'
 import { contentKinds, type ContentSet } from '../../content/collections.ts'
 import { translationStates, type Coverage } from '../../content/translations.ts'
-import { getLocale } from '../../locales/registry.ts'
 import { contentSet } from '../translations/documents.ts'
 import { stateStyle } from './stateStyle.ts'
+import { adminLanguageOf, languageName, type AdminLanguage } from '../adminLanguage.ts'
+import { collectionLabels } from '../adminLabels.ts'
 
-function Bar({ counts, label }: { counts: Coverage; label: string }) {
+const text = {
+  da: {
+    heading: 'Oversættelser',
+    intro: 'Tekstfelter pr. sprog',
+    latest: 'Seneste versioner, kladder medregnet.',
+    language: 'Sprog',
+    all: 'Alle samlinger',
+    current: 'Aktuelle',
+    committed: 'Lovet',
+    below: 'under',
+  },
+  en: {
+    heading: 'Translations',
+    intro: 'Text fields per language',
+    latest: 'Latest versions, drafts included.',
+    language: 'Language',
+    all: 'All collections',
+    current: 'Current',
+    committed: 'Committed',
+    below: 'below',
+  },
+}
+
+function Bar({ counts, label, lang }: { counts: Coverage; label: string; lang: AdminLanguage }) {
   const total = translationStates.reduce((n, s) => n + counts[s], 0) || 1
   return (
     <div
       role="img"
-      aria-label={`${label}: ${translationStates.map((s) => `${counts[s]} ${stateStyle[s].label}`).join(', ')}`}
+      aria-label={`${label}: ${translationStates.map((s) => `${counts[s]} ${stateStyle[s].label[lang]}`).join(', ')}`}
       style={{ display: 'flex', height: '1.1rem', minWidth: '12rem', borderRadius: 3, overflow: 'hidden', border: '1px solid var(--theme-elevation-150)' }}
     >
       {translationStates.map((s) =>
         counts[s] ? (
           <span
             key={s}
-            title={`${counts[s]} ${stateStyle[s].label}`}
+            title={`${counts[s]} ${stateStyle[s].label[lang]}`}
             style={{ width: `${(counts[s] / total) * 100}%`, background: stateStyle[s].background, borderInlineEnd: `2px solid ${stateStyle[s].color}` }}
           />
         ) : null,
@@ -40,6 +64,8 @@ export async function TranslationDashboard({ initPageResult, params, searchParam
   if (!req.user) redirect('/admin/login?redirect=%2Fadmin%2Ftranslations')
   const set = (await contentSet(req.payload)) as unknown as ContentSet
   const report = coverageReport(set)
+  const lang = adminLanguageOf(req.i18n)
+  const t = text[lang]
   return (
     <DefaultTemplate
       i18n={req.i18n}
@@ -52,24 +78,26 @@ export async function TranslationDashboard({ initPageResult, params, searchParam
       visibleEntities={visibleEntities}
     >
       <Gutter>
-        <h1>Translations</h1>
-        <p>Text fields per language: {translationStates.map((s) => `${stateStyle[s].symbol} ${stateStyle[s].label}`).join(' · ')}. Latest versions, drafts included.</p>
+        <h1>{t.heading}</h1>
+        <p>
+          {t.intro}: {translationStates.map((s) => `${stateStyle[s].symbol} ${stateStyle[s].label[lang]}`).join(' · ')}. {t.latest}
+        </p>
         <table className="translation-coverage" style={{ borderCollapse: 'collapse', width: '100%' }}>
           <thead>
             <tr>
               <th scope="col" style={{ textAlign: 'start' }}>
-                Language
+                {t.language}
               </th>
               <th scope="col" style={{ textAlign: 'start' }}>
-                All collections
+                {t.all}
               </th>
               {translationStates.map((s) => (
                 <th key={s} scope="col">
-                  {stateStyle[s].label}
+                  {stateStyle[s].label[lang]}
                 </th>
               ))}
-              <th scope="col">Current</th>
-              <th scope="col">Committed</th>
+              <th scope="col">{t.current}</th>
+              <th scope="col">{t.committed}</th>
             </tr>
           </thead>
           <tbody>
@@ -78,17 +106,17 @@ export async function TranslationDashboard({ initPageResult, params, searchParam
                 <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal' }}>
                   <details>
                     <summary>
-                      {getLocale(r.locale).name} ({r.locale})
+                      {languageName(r.locale, lang, { capitalised: true })} ({r.locale})
                     </summary>
                     <table>
                       <tbody>
                         {contentKinds.map((k) => (
                           <tr key={k} data-collection={k}>
                             <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal', paddingInlineEnd: '1rem' }}>
-                              {k}
+                              {collectionLabels[k]!.plural[lang]}
                             </th>
                             <td>
-                              <Bar counts={r.byCollection[k]} label={`${r.locale} ${k}`} />
+                              <Bar counts={r.byCollection[k]} label={`${r.locale} ${collectionLabels[k]!.plural[lang]}`} lang={lang} />
                             </td>
                           </tr>
                         ))}
@@ -97,7 +125,7 @@ export async function TranslationDashboard({ initPageResult, params, searchParam
                   </details>
                 </th>
                 <td>
-                  <Bar counts={r.total} label={r.locale} />
+                  <Bar counts={r.total} label={r.locale} lang={lang} />
                 </td>
                 {translationStates.map((s) => (
                   <td key={s} data-state={s} style={{ textAlign: 'end' }}>
@@ -106,7 +134,7 @@ export async function TranslationDashboard({ initPageResult, params, searchParam
                 ))}
                 <td style={{ textAlign: 'end' }}>{Math.round(r.current * 100)}%</td>
                 <td style={{ textAlign: 'end', color: r.belowRequired ? stateStyle.outdated.color : undefined }}>
-                  {r.required === undefined ? '' : `${Math.round(r.required * 100)}%${r.belowRequired ? ' — below' : ''}`}
+                  {r.required === undefined ? '' : `${Math.round(r.required * 100)}%${r.belowRequired ? ` — ${t.below}` : ''}`}
                 </td>
               </tr>
             ))}

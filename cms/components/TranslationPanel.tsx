@@ -6,9 +6,30 @@
 import type { ServerFieldBase } from 'payload'
 import { diffWords } from 'diff'
 import { documentStates, outdated, project, type Provenance } from '../../content/translations.ts'
-import { getLocale, isLocaleCode, sourceLocale, targetLocaleCodes } from '../../locales/registry.ts'
+import { isLocaleCode, sourceLocale, targetLocaleCodes } from '../../locales/registry.ts'
 import { contentDocument, plainText, sourceTextAt } from '../translations/documents.ts'
 import { stateStyle } from './stateStyle.ts'
+import { adminLanguageOf, languageName } from '../adminLanguage.ts'
+import { fieldLabelAt } from '../adminLabels.ts'
+
+const text = {
+  da: {
+    heading: 'Oversættelser',
+    noneBehind: 'Ingen oversættelse er bagud i forhold til den danske tekst.',
+    outdatedIn: 'forældet i',
+    into: 'Oversættelse til',
+    changed: 'hvad der er ændret i den danske tekst, siden den blev oversat',
+    gone: 'Den tidligere danske tekst findes ikke længere i historikken. Nu:',
+  },
+  en: {
+    heading: 'Translations',
+    noneBehind: 'No translation is behind the Danish text.',
+    outdatedIn: 'outdated in',
+    into: 'Translation into',
+    changed: 'what changed in the Danish since it was translated',
+    gone: 'The earlier Danish text is no longer in the history. Now:',
+  },
+}
 
 /** Each part of a word diff with a React key: where it starts in the old and in the new text. */
 function keyed(parts: ReturnType<typeof diffWords>) {
@@ -28,19 +49,23 @@ export async function TranslationPanel({ id, collectionSlug, payload, req }: Ser
   if (id === undefined) return null
   const doc = (await contentDocument(payload, collectionSlug, id)) as Record<string, unknown> & Provenance
   const locale = req.locale && isLocaleCode(req.locale) ? req.locale : sourceLocale
+  const lang = adminLanguageOf(req.i18n)
+  const t = text[lang]
+  const fields = payload.collections[collectionSlug as keyof typeof payload.collections]?.config.fields ?? []
+  const label = (path: string) => fieldLabelAt(fields, path, lang)
 
   if (locale === sourceLocale) {
     const behind = targetLocaleCodes.map((l) => ({ l, ...outdated(doc, l) })).filter((b) => b.fields.length > 0)
     return (
-      <section className="translation-panel" style={box} aria-label="Translations">
-        <h4 style={{ marginTop: 0 }}>Translations</h4>
+      <section className="translation-panel" style={box} aria-label={t.heading}>
+        <h4 style={{ marginTop: 0 }}>{t.heading}</h4>
         {behind.length === 0 ? (
-          <p>No translation is behind the Danish text.</p>
+          <p>{t.noneBehind}</p>
         ) : (
           <ul>
             {behind.map((b) => (
               <li key={b.l}>
-                {getLocale(b.l).name}: outdated in {b.fields.join(', ')}
+                {languageName(b.l, lang, { capitalised: true })}: {t.outdatedIn} {b.fields.map(label).join(', ')}
               </li>
             ))}
           </ul>
@@ -60,21 +85,25 @@ export async function TranslationPanel({ id, collectionSlug, payload, req }: Ser
       }),
   )
   return (
-    <section className="translation-panel" style={box} aria-label={`Translation into ${getLocale(locale).name}`}>
-      <h4 style={{ marginTop: 0 }}>Translation into {getLocale(locale).name}</h4>
+    <section className="translation-panel" style={box} aria-label={`${t.into} ${languageName(locale, lang)}`}>
+      <h4 style={{ marginTop: 0 }}>
+        {t.into} {languageName(locale, lang)}
+      </h4>
       <ul style={{ listStyle: 'none', padding: 0 }}>
         {Object.entries(states).map(([field, state]) => (
           <li key={field} data-field={field} data-state={state}>
             <span style={{ color: stateStyle[state].color, background: stateStyle[state].background, borderRadius: '0.75rem', padding: '0 0.4rem' }}>
-              {stateStyle[state].symbol} {stateStyle[state].label}
+              {stateStyle[state].symbol} {stateStyle[state].label[lang]}
             </span>{' '}
-            {field}
+            {label(field)}
           </li>
         ))}
       </ul>
       {changes.map((c) => (
         <div key={c.field} className="source-diff" data-field={c.field}>
-          <h5>Danish {c.field}: what changed since it was translated</h5>
+          <h5>
+            {label(c.field)}: {t.changed}
+          </h5>
           {c.known ? (
             <p lang="da" style={{ whiteSpace: 'pre-wrap' }}>
               {keyed(diffWords(c.before, c.now)).map(({ part, key }) =>
@@ -93,7 +122,7 @@ export async function TranslationPanel({ id, collectionSlug, payload, req }: Ser
             </p>
           ) : (
             <p>
-              The earlier Danish text is no longer in the history. Now: <span lang="da">{c.now}</span>
+              {t.gone} <span lang="da">{c.now}</span>
             </p>
           )}
         </div>

@@ -1,8 +1,10 @@
+import { adminLanguageOf } from '../adminLanguage.ts'
+
 /** A link to the translation dashboard under the collections in the admin's navigation. */
-export function TranslationsNavLink() {
+export function TranslationsNavLink({ i18n }: { i18n?: { language?: string } }) {
   return (
     <a href="/admin/translations" className="nav__link" style={{ display: 'block', padding: '0.25rem 0' }}>
-      Translations
+      {adminLanguageOf(i18n) === 'da' ? 'Oversættelser' : 'Translations'}
     </a>
   )
 }

@@ -33,6 +33,6 @@ export function requiredInSourceOnly(fields: Field[]): Field[] {
     }
     const { required: _r, ...rest } = field as Field & { required?: boolean; minRows?: number }
     const relaxed = field.type === 'array' ? { ...rest, minRows: undefined } : rest
-    return { ...relaxed, validate, admin: { ...(field.admin ?? {}), description: field.admin?.description ?? 'Required in Danish.' } } as Field
+    return { ...relaxed, validate, admin: { ...(field.admin ?? {}), description: field.admin?.description ?? { da: 'Skal udfyldes på dansk.', en: 'Required in Danish.' } } } as Field
   })
 }

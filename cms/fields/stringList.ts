@@ -12,6 +12,5 @@ export const stringListField = (name: string, opts: { required?: boolean; label?
   required: opts.required,
   minRows: opts.required ? 1 : undefined,
   custom: { content: 'stringList' },
-  labels: { singular: 'Item', plural: 'Items' },
   fields: [opts.multiline ? { name: 'text', type: 'textarea', required: true } : { name: 'text', type: 'text', required: true }],
 })

@@ -12,6 +12,9 @@ export const translationStatusField: Field = {
   options: translationStatuses.map((value) => ({ value, label: value === 'machine' ? 'Machine / unreviewed' : 'Reviewed by a translator' })),
   admin: {
     position: 'sidebar',
-    description: 'Machine or demo translations stay "machine" until a professional has reviewed them.',
+    description: {
+      da: 'Maskin- og demooversættelser forbliver "maskinoversat", indtil en fagperson har gennemset dem.',
+      en: 'Machine or demo translations stay "machine" until a professional has reviewed them.',
+    },
   },
 }

@@ -14,6 +14,7 @@ import { staffOf } from '../access/roles.ts'
 import { Refused } from '../errors.ts'
 import { dataFields, nestedFields } from '../fields/walk.ts'
 import { readStored } from './inTransaction.ts'
+import { inAdminLanguage } from '../adminLanguage.ts'
 
 // Payload's own fields and the provenance, which recordProvenance sets from the stored document.
 const system = new Set(['id', 'createdAt', 'updatedAt', '_status', 'sourceHashes', 'sourceUpdated', 'translationStatus'])
@@ -68,10 +69,23 @@ function keepShared(fields: Field[], data: Record<string, unknown>, stored: Reco
 
 export const guardTranslatorWrites: CollectionBeforeChangeHook = async ({ data, originalDoc, req, collection, operation, context }) => {
   if (staffOf(req)?.role !== 'translator' || operation !== 'update' || !originalDoc) return data
-  if (context.isRestoringVersion) throw new Refused('A translator cannot restore a version: a version holds every language, not only yours. Ask an editor to restore it.', 403)
+  if (context.isRestoringVersion)
+    throw new Refused(
+      inAdminLanguage(req, {
+        da: 'En oversætter kan ikke gendanne en version: en version rummer alle sprog, ikke kun dine. Bed en redaktør om at gendanne den.',
+        en: 'A translator cannot restore a version: a version holds every language, not only yours. Ask an editor to restore it.',
+      }),
+      403,
+    )
   const everyLocale = (flag: unknown) => flag === true || flag === 'true'
   if (everyLocale(req.query?.publishAllLocales) || everyLocale(req.query?.unpublishAllLocales))
-    throw new Refused('A translator publishes her own language only: use "Publish in" for your language. Publishing all languages would also publish other people\'s drafts.', 403)
+    throw new Refused(
+      inAdminLanguage(req, {
+        da: 'En oversætter udgiver kun sit eget sprog: brug "Offentliggør i" for dit sprog. At udgive alle sprog ville også udgive andres kladder.',
+        en: 'A translator publishes her own language only: use "Publish in" for your language. Publishing all languages would also publish other people\'s drafts.',
+      }),
+      403,
+    )
   let changed = changedShared(collection.fields, data, originalDoc)
   const publishing = collection.versions && data._status !== 'draft'
   if ((changed.length || publishing) && collection.versions) {
@@ -83,7 +97,10 @@ export const guardTranslatorWrites: CollectionBeforeChangeHook = async ({ data, 
     const pending = publishing && published ? changedShared(collection.fields, originalDoc, published) : []
     if (pending.length)
       throw new Refused(
-        `Someone's unpublished draft changes ${pending.join(', ')}, which every language shares; publishing your language now would publish that change too. Save your text as a draft, or ask an editor to publish.`,
+        inAdminLanguage(req, {
+          da: `En andens kladde, der ikke er udgivet, ændrer ${pending.join(', ')}, som alle sprog deler; udgiver du dit sprog nu, udgives den ændring også. Gem din tekst som kladde, eller bed en redaktør om at udgive.`,
+          en: `Someone's unpublished draft changes ${pending.join(', ')}, which every language shares; publishing your language now would publish that change too. Save your text as a draft, or ask an editor to publish.`,
+        }),
         409,
         { fields: pending },
       )
@@ -94,7 +111,13 @@ export const guardTranslatorWrites: CollectionBeforeChangeHook = async ({ data, 
   if (changed.length)
     throw new ValidationError({
       collection: collection.slug,
-      errors: changed.map((path) => ({ path, message: 'A translator changes only the text of her own languages; this field is the same in every language. Ask an editor.' })),
+      errors: changed.map((path) => ({
+        path,
+        message: inAdminLanguage(req, {
+          da: 'En oversætter ændrer kun teksten på sine egne sprog; dette felt er det samme på alle sprog. Spørg en redaktør.',
+          en: 'A translator changes only the text of her own languages; this field is the same in every language. Ask an editor.',
+        }),
+      })),
       req,
     })
   keepShared(collection.fields, data, originalDoc)

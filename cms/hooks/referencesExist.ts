@@ -8,6 +8,8 @@
  */
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionSlug, type Field } from 'payload'
 import { dataFields, nestedFields } from '../fields/walk.ts'
+import { collectionLabels } from '../adminLabels.ts'
+import { inAdminLanguage } from '../adminLanguage.ts'
 
 type Reference = { path: string; collection: string; id: number | string }
 
@@ -61,7 +63,9 @@ export const referencesExist: CollectionBeforeChangeHook = async ({ collection, 
       req,
     })
     const found = new Set(docs.map((d) => String(d.id)))
-    for (const r of refs) if (!found.has(String(r.id))) errors.push({ path: r.path, message: `there is no ${target} document with id ${r.id}` })
+    const danish = collectionLabels[target]?.singular.da ?? target
+    for (const r of refs)
+      if (!found.has(String(r.id))) errors.push({ path: r.path, message: inAdminLanguage(req, { da: `${danish} med id ${r.id} findes ikke`, en: `there is no ${target} document with id ${r.id}` }) })
   }
   if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
   return data

@@ -113,7 +113,7 @@ describe('the admin in Chromium', () => {
       .waitFor()
     // The Danish side names the languages that are now behind.
     await page.reload()
-    await expect(page.locator('.translation-panel').textContent()).resolves.toMatch(/Arabic: outdated in tips/)
+    await expect(page.locator('.translation-panel').textContent()).resolves.toMatch(/Arabic: outdated in Tips/)
     // The list: the Arabic badge of this activity says outdated.
     await page.goto(`${server.url}/admin/collections/activities?limit=100`)
     const row = page.locator('tr', { has: page.getByRole('link', { name: 'Babymassage med olie og sang' }) })
@@ -132,5 +132,33 @@ describe('the admin in Chromium', () => {
     // Reachable from the navigation on every admin page.
     await page.goto(`${server.url}/admin`)
     await expect(page.locator('nav a[href="/admin/translations"]').count()).resolves.toBe(1)
+  })
+
+  it('speaks Danish to an editor whose browser reads Danish: names, states, the panel and the dashboard', async () => {
+    const context = await browser.newContext({ locale: 'da-DK' })
+    const danish = await context.newPage()
+    danish.setDefaultTimeout(90_000)
+    await danish.goto(`${server.url}/admin/login`)
+    await danish.locator('#field-email').fill(editor.email)
+    await danish.locator('#field-password').fill(editor.password)
+    await danish.locator('button[type="submit"]').click()
+    await danish.waitForURL(/\/admin\/?$/)
+    await expect(danish.locator('nav a[href="/admin/translations"]').textContent()).resolves.toBe('Oversættelser')
+    await expect(danish.locator('nav').getByText('Aktiviteter', { exact: true }).count()).resolves.toBeGreaterThan(0)
+    // The outdated tips of the case above, in Danish: the language, the state and the field's name.
+    await danish.goto(`${server.url}/admin/collections/activities/${activityId}?locale=da`)
+    await expect(danish.locator('.translation-panel').textContent()).resolves.toMatch(/Arabisk: forældet i Gode råd/)
+    await expect(danish.locator('label[for="field-tips"]').textContent()).resolves.toMatch(/Gode råd/)
+    await danish.goto(`${server.url}/admin/collections/activities/${activityId}?locale=ar`)
+    await expect(danish.locator('.translation-panel h4').textContent()).resolves.toBe('Oversættelse til arabisk')
+    await expect(danish.locator('.source-diff[data-field="tips"] h5').textContent()).resolves.toMatch(/^Gode råd: hvad der er ændret i den danske tekst/)
+    // In Danish: the admin keeps each person's last language (Arabic, from the case above).
+    await danish.goto(`${server.url}/admin/collections/activities?limit=100&locale=da`)
+    const row = danish.locator('tr', { has: danish.getByRole('link', { name: 'Babymassage med olie og sang' }) })
+    await expect(row.locator('.translation-badges [data-locale="ar"]').getAttribute('title')).resolves.toBe('Arabisk: forældet')
+    await danish.goto(`${server.url}/admin/translations`)
+    await expect(danish.locator('h1').textContent()).resolves.toBe('Oversættelser')
+    await expect(danish.locator('tr[data-locale="ar"] summary').textContent()).resolves.toBe('Arabisk (ar)')
+    await context.close()
   })
 })

@@ -282,6 +282,74 @@ describe.each(databases)('who may do what, over HTTP, on %s', (kind) => {
     },
   ])
 
+  /** The admin answers in the language the browser asks for: Danish for the staff, English otherwise. */
+  const danish = 'da-DK,da;q=0.9,en;q=0.5'
+  type Ask = [string, string, { json?: unknown }?]
+  const languageCases: Array<{
+    what: string
+    role: Role
+    language: string
+    ask: () => Promise<Ask> | Ask
+    reason: RegExp
+  }> = [
+    ...[
+      [danish, /En oversætter ændrer kun teksten på sine egne sprog; dette felt er det samme på alle sprog\. Spørg en redaktør\./],
+      ['en-GB,en;q=0.9', /A translator changes only the text of her own languages/],
+    ].map(([language, reason]) => ({
+      what: 'a translator changes a shared field',
+      role: 'translator' as const,
+      language: language as string,
+      ask: (): Ask => ['PATCH', `/api/activities/${ids['activities/own']}?locale=ar`, { json: { durationMinutes: 5 + (++counter % 30) } }],
+      reason: reason as RegExp,
+    })),
+    {
+      what: 'a translator restores a version',
+      role: 'translator',
+      language: danish,
+      ask: () => ['POST', `/api/activities/versions/${versions['activities/own']}?locale=ar`],
+      reason: /En oversætter kan ikke gendanne en version/,
+    },
+    {
+      what: 'a coordinator makes herself an admin',
+      role: 'coordinator',
+      language: danish,
+      ask: async (): Promise<Ask> => {
+        const me = await as('coordinator').request('GET', '/api/users/me')
+        return ['PATCH', `/api/users/${me.json<{ user: { id: number } }>().user.id}`, { json: { role: 'admin' } }]
+      },
+      reason: /role: Kun en administrator kan ændre roller, sprog og kommuner\./,
+    },
+    {
+      what: 'an editor links a picture that does not exist',
+      role: 'editor',
+      language: danish,
+      ask: () => ['PATCH', `/api/activities/${ids['activities/own']}?locale=da`, { json: { images: [987654] } }],
+      reason: /images: Billede med id 987654 findes ikke/,
+    },
+    {
+      what: 'an editor changes a printed short code',
+      role: 'editor',
+      language: danish,
+      ask: () => ['PATCH', `/api/municipalities/${ids['municipalities/own']}?locale=da`, { json: { shortCode: 'zz9' } }],
+      reason: /shortCode: Den korte kode \w+ er trykt på foldere og kan aldrig ændres\./,
+    },
+    // Payload's own refusals speak Danish too (its Danish translations are on).
+    {
+      what: 'a translator deletes an activity',
+      role: 'translator',
+      language: danish,
+      ask: () => ['DELETE', `/api/activities/${ids['activities/own']}`],
+      reason: /Du har ikke adgang til denne handling/,
+    },
+  ]
+
+  it.each(languageCases)('in the language she reads ($language): $what', async (c) => {
+    const [method, pathname, body] = await c.ask()
+    const answer = await as(c.role).request(method, pathname, { ...body, language: c.language })
+    expect(answer.status, answer.text.slice(0, 600)).toBeGreaterThanOrEqual(400)
+    expect(answer.said, answer.text.slice(0, 600)).toMatch(c.reason)
+  })
+
   it.each(accountCases)('$role: $what → $expect.label', async (c) => {
     const client = as(c.role)
     let answer: Answer

@@ -22,7 +22,8 @@ export interface Answer {
 }
 
 export interface Client {
-  request(method: string, pathname: string, body?: { json?: unknown; raw?: BodyInit; contentType?: string; form?: FormData }): Promise<Answer>
+  /** `language`: the browser's Accept-Language (the admin answers in Danish or English by it). */
+  request(method: string, pathname: string, body?: { json?: unknown; raw?: BodyInit; contentType?: string; form?: FormData; language?: string }): Promise<Answer>
 }
 
 export interface HttpAdmin {
@@ -56,6 +57,7 @@ function client(base: string, cookie?: string): Client {
     async request(method, pathname, body = {}) {
       const headers: Record<string, string> = { origin: new URL(base).origin }
       if (cookie) headers.cookie = cookie
+      if (body.language) headers['accept-language'] = body.language
       let payload: BodyInit | undefined = body.raw
       if (body.json !== undefined) payload = JSON.stringify(body.json)
       if (body.form) payload = body.form

@@ -5,8 +5,9 @@ import { stringListField } from '../../fields/stringList.ts'
 import { provenanceFields } from '../../fields/provenance.ts'
 import { activityThemes, groupPhases, guestKinds, materialsLevels, seasons } from '../../../content/schema/vocabulary.ts'
 import { contentVersions, optionsOf } from '../options.ts'
+import type { Bilingual } from '../../adminLanguage.ts'
 
-const range = (name: string, min: number, max: number, description: string): GroupField => ({
+const range = (name: string, min: number, max: number, description: Bilingual): GroupField => ({
   name,
   type: 'group',
   admin: { description },
@@ -36,8 +37,8 @@ export const Activities: CollectionConfig = {
     stringListField('materials'),
     { name: 'materialsLevel', type: 'select', options: optionsOf(materialsLevels), required: true },
     { name: 'durationMinutes', type: 'number', required: true, min: 5, max: 480 },
-    range('babyAgeMonths', 0, 24, 'Baby age in months.'),
-    range('groupSize', 1, 40, 'Number of mothers.'),
+    range('babyAgeMonths', 0, 24, { da: 'Babyens alder i måneder.', en: 'Baby age in months.' }),
+    range('groupSize', 1, 40, { da: 'Antal mødre.', en: 'Number of mothers.' }),
     { name: 'groupPhase', type: 'select', options: optionsOf(groupPhases), required: true },
     { name: 'themes', type: 'select', hasMany: true, options: optionsOf(activityThemes), required: true },
     { name: 'guest', type: 'select', options: optionsOf(guestKinds), required: true },

@@ -5,6 +5,7 @@ import { provenanceFields } from '../../fields/provenance.ts'
 import { chapterLabels } from '../../../content/schema/vocabulary.ts'
 import { chapterProblems } from '../../../content/schema/chapters.ts'
 import daFilms from '../../../locales/da/films.json' with { type: 'json' }
+import enFilms from '../../../locales/en/films.json' with { type: 'json' }
 import { contentVersions } from '../options.ts'
 
 /** The same rule as content/: starts ascending and inside the film, so the export never writes an invalid file. */
@@ -34,21 +35,29 @@ export const Films: CollectionConfig = {
       name: 'video',
       type: 'upload',
       relationTo: 'videos',
-      admin: { description: 'The film itself (MP4 or WebM). The site makes the small and large versions for phones from it.' },
+      admin: {
+        description: {
+          da: 'Selve filmen (MP4 eller WebM). Sitet laver de små og store udgaver til telefoner ud fra den.',
+          en: 'The film itself (MP4 or WebM). The site makes the small and large versions for phones from it.',
+        },
+      },
     },
     {
       name: 'chapters',
       type: 'array',
-      admin: { description: 'Where a health visitor can jump to, in order, each inside the film.' },
+      admin: { description: { da: 'Hvor en sundhedsplejerske kan springe hen, i rækkefølge, alle inden for filmen.', en: 'Where a health visitor can jump to, in order, each inside the film.' } },
       validate: validateChapters,
       fields: [
-        { name: 'start', type: 'number', required: true, min: 0, admin: { description: 'Seconds from the start.' } },
+        { name: 'start', type: 'number', required: true, min: 0, admin: { description: { da: 'Sekunder fra starten.', en: 'Seconds from the start.' } } },
         {
           name: 'label',
           type: 'select',
           required: true,
-          // The key is stored (every language has its label); staff see the Danish one.
-          options: chapterLabels.map((value) => ({ value, label: daFilms.chapter[value.slice('chapter.'.length) as keyof typeof daFilms.chapter] })),
+          // The key is stored (every language has its label); staff see it in their language.
+          options: chapterLabels.map((value) => {
+            const key = value.slice('chapter.'.length) as keyof typeof daFilms.chapter
+            return { value, label: { da: daFilms.chapter[key], en: enFilms.chapter[key] } }
+          }),
         },
       ],
     },
@@ -56,7 +65,7 @@ export const Films: CollectionConfig = {
       name: 'subtitles',
       type: 'code',
       localized: true,
-      admin: { language: 'plaintext', description: 'WebVTT subtitles for this language.' },
+      admin: { language: 'plaintext', description: { da: 'WebVTT-undertekster på dette sprog.', en: 'WebVTT subtitles for this language.' } },
       validate: (v: string | null | undefined) => (!v || v.startsWith('WEBVTT') ? true : 'Subtitles must be WebVTT text starting with "WEBVTT".'),
     },
     { name: 'transcript', type: 'textarea', localized: true },

@@ -56,13 +56,21 @@ export const Guides: CollectionConfig = {
       type: 'select',
       hasMany: true,
       options: optionsOf(localOfferKinds),
-      admin: { description: 'Local offers of these kinds are shown beside the guide in each municipality.' },
+      admin: {
+        description: { da: 'Lokale tilbud af disse slags vises ved siden af vejledningen i hver kommune.', en: 'Local offers of these kinds are shown beside the guide in each municipality.' },
+      },
     },
     // Filled in by the person who checked the text; the site claims a review only then.
     {
       name: 'lastReviewed',
       type: 'date',
-      admin: { date: { pickerAppearance: 'dayOnly' }, description: 'The day a professional checked this guide. Leave empty until someone has.' },
+      admin: {
+        date: { pickerAppearance: 'dayOnly' },
+        description: {
+          da: 'Den dag, en fagperson gennemså vejledningen. Lad feltet stå tomt, indtil nogen har gjort det.',
+          en: 'The day a professional checked this guide. Leave empty until someone has.',
+        },
+      },
       // The refusal goes to the field that is missing, as in the content schema.
       validate: (v: unknown, { siblingData }: { siblingData: { reviewerRole?: unknown } }) => (v || !siblingData?.reviewerRole ? true : reviewBothMessage),
     },
@@ -70,7 +78,7 @@ export const Guides: CollectionConfig = {
       name: 'reviewerRole',
       type: 'select',
       options: optionsOf(reviewerRoles),
-      admin: { description: 'Who checked it. Leave empty until someone has.' },
+      admin: { description: { da: 'Hvem der gennemså den. Lad feltet stå tomt, indtil nogen har gjort det.', en: 'Who checked it. Leave empty until someone has.' } },
       validate: (v: unknown, { siblingData }: { siblingData: { lastReviewed?: unknown } }) => (v || !siblingData?.lastReviewed ? true : reviewBothMessage),
     },
     ...provenanceFields,

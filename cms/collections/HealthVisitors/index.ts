@@ -20,7 +20,6 @@ export const healthVisitorSessionSeconds = 90 * 24 * 60 * 60
 
 export const HealthVisitors: CollectionConfig = {
   slug: 'health-visitors',
-  labels: { singular: { da: 'Sundhedsplejerske', en: 'Health visitor' }, plural: { da: 'Sundhedsplejersker', en: 'Health visitors' } },
   auth: {
     tokenExpiration: healthVisitorSessionSeconds,
     maxLoginAttempts: 10,
@@ -42,7 +41,7 @@ export const HealthVisitors: CollectionConfig = {
       hasMany: true,
       required: true,
       saveToJWT: true,
-      admin: { description: 'The municipalities whose mothers she may refer.' },
+      admin: { description: { da: 'De kommuner, hvis mødre hun må henvise.', en: 'The municipalities whose mothers she may refer.' } },
     },
     // The invitation to choose her password (./invite.ts); nothing is stored in this field.
     { name: 'invitation', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/InviteHealthVisitor#InviteHealthVisitor' } } },

@@ -12,7 +12,12 @@ export const Leaflets: CollectionConfig = {
   versions: contentVersions,
   fields: [
     slugField(),
-    { name: 'municipality', type: 'relationship', relationTo: 'municipalities', admin: { description: 'Empty: the national leaflet used in every municipality.' } },
+    {
+      name: 'municipality',
+      type: 'relationship',
+      relationTo: 'municipalities',
+      admin: { description: { da: 'Tom: den landsdækkende folder, der bruges i alle kommuner.', en: 'Empty: the national leaflet used in every municipality.' } },
+    },
     { name: 'film', type: 'relationship', relationTo: 'films' },
     { name: 'headline', type: 'text', localized: true, required: true },
     { name: 'forWhom', type: 'textarea', localized: true, required: true },

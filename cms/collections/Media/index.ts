@@ -11,7 +11,7 @@ import { normaliseImageUpload } from './hooks/normaliseImageUpload.ts'
 /** Raster images only: SVG and XML can carry scripts, so they are never accepted. */
 export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
 export const maxImageBytes = 10 * 1024 * 1024
-const uploadLimit: UploadLimit = { maxFileBytes: maxImageBytes, fileNoun: 'picture' }
+const uploadLimit: UploadLimit = { maxFileBytes: maxImageBytes, fileNoun: { da: 'billedet', en: 'the picture' } }
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -33,7 +33,13 @@ export const Media: CollectionConfig = {
   },
   fields: [
     slugField(),
-    { name: 'alt', type: 'text', localized: true, required: true, admin: { description: 'What the picture shows, for readers who cannot see it.' } },
+    {
+      name: 'alt',
+      type: 'text',
+      localized: true,
+      required: true,
+      admin: { description: { da: 'Hvad billedet viser, til læsere, der ikke kan se det.', en: 'What the picture shows, for readers who cannot see it.' } },
+    },
     { name: 'credit', type: 'text' },
     ...provenanceFields,
   ],

@@ -24,7 +24,14 @@ export const Municipalities: CollectionConfig = {
       name: 'formerSlugs',
       type: 'text',
       hasMany: true,
-      admin: { position: 'sidebar', readOnly: true, description: 'Earlier slugs; their links keep working. Added automatically when the slug changes.' },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: {
+          da: 'Tidligere adresser; deres links virker stadig. Tilføjes af sig selv, når adressen ændres.',
+          en: 'Earlier slugs; their links keep working. Added automatically when the slug changes.',
+        },
+      },
     },
     {
       name: 'shortCode',
@@ -33,12 +40,21 @@ export const Municipalities: CollectionConfig = {
       unique: true,
       index: true,
       validate: (v: string | null | undefined) => (v && /^[A-Z0-9]{2,8}$/.test(v) ? true : 'Use 2-8 upper-case letters or digits.'),
-      admin: { position: 'sidebar', description: 'Printed in QR codes. Permanent: it can never change once saved.' },
+      admin: {
+        position: 'sidebar',
+        description: { da: 'Trykt i QR-koder. Permanent: den kan aldrig ændres, når den først er gemt.', en: 'Printed in QR codes. Permanent: it can never change once saved.' },
+      },
     },
     { name: 'name', type: 'text', localized: true, required: true },
-    { name: 'area', type: 'text', admin: { description: 'Part of town, e.g. Tilst.' } },
+    { name: 'area', type: 'text', admin: { description: { da: 'Bydel, fx Tilst.', en: 'Part of town, e.g. Tilst.' } } },
     { name: 'programme', type: 'relationship', relationTo: 'programmes', required: true },
-    { name: 'intro', type: 'textarea', localized: true, required: true, admin: { description: 'Short, plain sentences for a mother who reads little.' } },
+    {
+      name: 'intro',
+      type: 'textarea',
+      localized: true,
+      required: true,
+      admin: { description: { da: 'Korte, enkle sætninger til en mor, der læser lidt.', en: 'Short, plain sentences for a mother who reads little.' } },
+    },
     {
       name: 'venue',
       type: 'group',
@@ -75,7 +91,6 @@ export const Municipalities: CollectionConfig = {
         {
           name: 'rounds',
           type: 'array',
-          labels: { singular: 'Round', plural: 'Rounds' },
           fields: [
             { name: 'startDate', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
             { name: 'endDate', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
@@ -86,7 +101,7 @@ export const Municipalities: CollectionConfig = {
     {
       name: 'contact',
       type: 'group',
-      admin: { description: 'A shared inbox and phone, never one person: people are ill and on holiday.' },
+      admin: { description: { da: 'En fælles indbakke og telefon, aldrig én person: folk er syge og på ferie.', en: 'A shared inbox and phone, never one person: people are ill and on holiday.' } },
       fields: [
         { name: 'email', type: 'email', required: true },
         { name: 'phone', type: 'text', required: true, validate: (v: string | null | undefined) => (v && /^\+\d{8,15}$/.test(v) ? true : 'Write the number with country code, e.g. +4512345678.') },
@@ -94,7 +109,12 @@ export const Municipalities: CollectionConfig = {
           name: 'whatsappUrl',
           type: 'text',
           label: 'WhatsApp chat',
-          admin: { description: "A WhatsApp chat with the shared number: https://wa.me/ and its digits. Never the group's invite link: a mother is added to the group after she has said yes." },
+          admin: {
+            description: {
+              da: 'En WhatsApp-chat med det fælles nummer: https://wa.me/ og dets cifre. Aldrig gruppens invitationslink: en mor føjes til gruppen, når hun har sagt ja.',
+              en: "A WhatsApp chat with the shared number: https://wa.me/ and its digits. Never the group's invite link: a mother is added to the group after she has said yes.",
+            },
+          },
           // The content schema's own rule, so a save the export would refuse is refused here.
           validate: (v: string | null | undefined, { siblingData }: { siblingData: { phone?: string } }) => (v ? (whatsappProblem(v, siblingData?.phone) ?? true) : true),
         },
@@ -103,7 +123,6 @@ export const Municipalities: CollectionConfig = {
     {
       name: 'localOffers',
       type: 'array',
-      labels: { singular: 'Local offer', plural: 'Local offers' },
       fields: [
         { name: 'name', type: 'text', required: true },
         { name: 'kind', type: 'select', options: optionsOf(localOfferKinds), required: true },

@@ -2,6 +2,7 @@ import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig
 import { isAdmin, roles, staffOf } from '../../access/roles.ts'
 import { targetLocaleCodes, getLocale } from '../../../locales/registry.ts'
 import { optionsOf } from '../options.ts'
+import { inAdminLanguage, languageLabel } from '../../adminLanguage.ts'
 
 /**
  * Only an admin may give roles, languages or a municipality. Payload silently drops writes to
@@ -16,7 +17,13 @@ const guardPrivilegeFields: CollectionBeforeChangeHook = ({ data, originalDoc, o
     const before = JSON.stringify(normalise(originalDoc?.[field]))
     const after = JSON.stringify(normalise(data[field]))
     if (operation === 'create' || before !== after) {
-      throw new ValidationError({ collection: 'users', errors: [{ path: field, message: 'Only an admin can change roles, languages and municipalities.' }], req })
+      throw new ValidationError({
+        collection: 'users',
+        errors: [
+          { path: field, message: inAdminLanguage(req, { da: 'Kun en administrator kan ændre roller, sprog og kommuner.', en: 'Only an admin can change roles, languages and municipalities.' }) },
+        ],
+        req,
+      })
     }
   }
   return data
@@ -66,8 +73,8 @@ export const Users: CollectionConfig = {
       type: 'select',
       hasMany: true,
       saveToJWT: true,
-      options: targetLocaleCodes.map((code) => ({ value: code, label: `${getLocale(code).name} (${code})` })),
-      admin: { condition: (data) => data?.role === 'translator', description: 'The languages this translator may write.' },
+      options: targetLocaleCodes.map((code) => ({ value: code, label: languageLabel(getLocale(code)) })),
+      admin: { condition: (data) => data?.role === 'translator', description: { da: 'De sprog, denne oversætter må skrive.', en: 'The languages this translator may write.' } },
       validate: (value: unknown, { siblingData }: { siblingData: { role?: string } }) =>
         siblingData?.role !== 'translator' || (Array.isArray(value) && value.length > 0) ? true : 'A translator needs at least one language.',
     },
@@ -76,7 +83,10 @@ export const Users: CollectionConfig = {
       type: 'relationship',
       relationTo: 'municipalities',
       saveToJWT: true,
-      admin: { condition: (data) => data?.role === 'coordinator', description: 'The one municipality this coordinator keeps current.' },
+      admin: {
+        condition: (data) => data?.role === 'coordinator',
+        description: { da: 'Den ene kommune, denne koordinator holder opdateret.', en: 'The one municipality this coordinator keeps current.' },
+      },
       validate: (value: unknown, { siblingData }: { siblingData: { role?: string } }) => (siblingData?.role !== 'coordinator' || value ? true : 'A coordinator needs a municipality.'),
     },
   ],

@@ -12,7 +12,7 @@ import { checkVideoType } from './hooks/checkVideoType.ts'
  * of 1080p is well under it, and the site makes its own small renditions anyway.
  */
 export const maxVideoBytes = 500 * 1024 * 1024
-const uploadLimit: UploadLimit = { maxFileBytes: maxVideoBytes, fileNoun: 'video' }
+const uploadLimit: UploadLimit = { maxFileBytes: maxVideoBytes, fileNoun: { da: 'videoen', en: 'the video' } }
 
 /** A film's original video (MP4 or WebM). The site serves its own renditions; the original is for staff. */
 export const Videos: CollectionConfig = {

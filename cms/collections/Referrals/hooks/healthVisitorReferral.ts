@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { healthVisitorOf, municipalitiesOf } from '../../../access/roles.ts'
 import { Refused } from '../../../errors.ts'
 import { relationId } from '../../../fields/relationId.ts'
+import { inAdminLanguage } from '../../../adminLanguage.ts'
 
 /**
  * A health visitor's referral is hers (referredBy, source) and for one of her municipalities;
@@ -16,7 +17,8 @@ export const healthVisitorReferral: CollectionBeforeChangeHook = ({ data, operat
     return data
   }
   const target = String(relationId(data.municipality))
-  if (!municipalitiesOf(hv).some((m) => String(m) === target)) throw new Refused('A health visitor refers mothers for her own municipalities only.', 403)
+  if (!municipalitiesOf(hv).some((m) => String(m) === target))
+    throw new Refused(inAdminLanguage(req, { da: 'En sundhedsplejerske henviser kun mødre i sine egne kommuner.', en: 'A health visitor refers mothers for her own municipalities only.' }), 403)
   data.referredBy = hv.id
   data.source = 'health-visitor'
   data.status = 'new'

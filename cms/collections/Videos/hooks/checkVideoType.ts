@@ -2,6 +2,7 @@ import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from 'file-
 import type { CollectionBeforeOperationHook } from 'payload'
 import { Refused } from '../../../errors.ts'
 import { videoMimeTypes } from '../../../../content/schema/vocabulary.ts'
+import { inAdminLanguage } from '../../../adminLanguage.ts'
 
 /**
  * Payload's own type check falls back to the file name when file-type recognises nothing, so a
@@ -18,6 +19,15 @@ export const checkVideoType: CollectionBeforeOperationHook = async ({ req, opera
     detected = undefined
   }
   if (detected && (videoMimeTypes as readonly string[]).includes(detected.mime)) return
-  const what = detected ? `a ${detected.ext.toUpperCase()} file (${detected.mime})` : 'not a video (its content matches no known file type; text, perhaps)'
-  throw new Refused(`${file.name ?? 'The file'} is ${what}. Films must be MP4 or WebM videos: export the film as MP4 (H.264) or WebM and upload that.`, 415, { detected: detected?.mime ?? null })
+  const what = detected
+    ? { da: `en ${detected.ext.toUpperCase()}-fil (${detected.mime})`, en: `a ${detected.ext.toUpperCase()} file (${detected.mime})` }
+    : { da: 'ikke en video (indholdet passer ikke til nogen kendt filtype; måske tekst)', en: 'not a video (its content matches no known file type; text, perhaps)' }
+  throw new Refused(
+    inAdminLanguage(req, {
+      da: `${file.name ?? 'Filen'} er ${what.da}. Film skal være MP4- eller WebM-videoer: eksportér filmen som MP4 (H.264) eller WebM, og upload den.`,
+      en: `${file.name ?? 'The file'} is ${what.en}. Films must be MP4 or WebM videos: export the film as MP4 (H.264) or WebM and upload that.`,
+    }),
+    415,
+    { detected: detected?.mime ?? null },
+  )
 }
