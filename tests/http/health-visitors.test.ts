@@ -282,6 +282,19 @@ describe.each(databases)('a health visitor refers, over HTTP on %s', (kind) => {
     expect(admin.log()).not.toContain('nobody@example.org')
   })
 
+  it("sends nothing from Payload's own forgot-password route, pointing to her page, whatever the address", async () => {
+    const before = mail.received.length
+    const ask = (email: string) =>
+      fetch(`${admin.url}/api/health-visitors/forgot-password`, { method: 'POST', headers: { origin: admin.url, 'content-type': 'application/json' }, body: JSON.stringify({ email }) })
+    const [known, unknown] = await Promise.all([ask('mette@example.org'), ask('nobody@example.org')])
+    expect([known.status, unknown.status]).toEqual([400, 400])
+    const [a, b] = await Promise.all([known.text(), unknown.text()])
+    expect(a).toBe(b)
+    expect(a).toContain('A health visitor asks for a new link on her own page: /api/referrals/refer?do=forgot')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(mail.received.length).toBe(before)
+  })
+
   it('lets one address try ten sign-ins in ten minutes, then asks it to wait', async () => {
     const peer = '203.0.113.50'
     const statuses = []

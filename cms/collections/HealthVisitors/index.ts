@@ -11,6 +11,7 @@
 import type { CollectionConfig } from 'payload'
 import { healthVisitorAccess } from '../../access/roles.ts'
 import { ownMunicipalitiesOnly } from './hooks/ownMunicipalitiesOnly.ts'
+import { ourPasswordLinkOnly } from './hooks/ourPasswordLinkOnly.ts'
 import { passwordLinkDays } from '../Referrals/refer/pages.ts'
 import { passwordMailHtml, passwordMailSubject } from './passwordMail.ts'
 import { inviteEndpoint } from './invite.ts'
@@ -31,7 +32,7 @@ export const HealthVisitors: CollectionConfig = {
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'municipalities'], group: 'Referrals' },
   access: healthVisitorAccess,
   endpoints: [inviteEndpoint],
-  hooks: { beforeChange: [ownMunicipalitiesOnly] },
+  hooks: { beforeOperation: [ourPasswordLinkOnly], beforeChange: [ownMunicipalitiesOnly] },
   fields: [
     { name: 'name', type: 'text', maxLength: 80 },
     {
