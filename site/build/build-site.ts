@@ -41,6 +41,8 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
   let pages = 0
   await removeAbandoned(path.dirname(staging), '')
   process.env.MODERSMAL_CONTENT_DIR = contentDir
+  // Astro's build records telemetry and sends it to Astro's server: our builds ask no other host.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1'
   try {
     await build({ root, outDir: staging, logLevel: 'warn' })
     if (!existsSync(path.join(staging, 'index.html'))) throw new Error('The build produced no index.html')

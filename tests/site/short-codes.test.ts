@@ -28,7 +28,22 @@ describe('short codes and old URLs', () => {
     const codes = await readFile(path.join(content, 'shortcodes.yaml'), 'utf8')
     await writeFile(path.join(content, 'shortcodes.yaml'), codes.replace(/( {2}municipality: ROS\n {2}locale: \w+\n {2}issued: "[\d-]+"\n)/g, '$1  retired: "2026-12-01"\n'))
     out = path.join(await mkdtemp(path.join(tmpdir(), 'modersmal-codes-')), 'dist')
-    await buildSite({ root, contentDir: content, outDir: out })
+    // Every request the build makes from this process, to check that it asks no other host.
+    const fetchOf = globalThis.fetch
+    globalThis.fetch = (input, init) => {
+      asked.push(String(input instanceof Request ? input.url : input))
+      return fetchOf(input, init)
+    }
+    try {
+      await buildSite({ root, contentDir: content, outDir: out })
+    } finally {
+      globalThis.fetch = fetchOf
+    }
+  })
+  const asked: string[] = []
+
+  it("asks no other host while it builds (Astro's telemetry is off)", () => {
+    expect(asked.filter((url) => !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url))).toEqual([])
   })
   afterAll(async () => {
     await rm(content, { recursive: true, force: true })
