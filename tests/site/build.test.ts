@@ -133,14 +133,23 @@ describe('static site build from content/ alone', () => {
     }
   })
 
+  /** Every sitemap file the index at /sitemap.xml lists, as one text. */
+  const readSitemap = async () => {
+    const index = await readFile(path.join(out, 'sitemap.xml'), 'utf8')
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    const files = [...index.matchAll(/<loc>http:\/\/localhost:4321(\/sitemaps\/\d+\.xml)<\/loc>/g)].map((m) => m[1]!)
+    expect(files).toEqual(['/sitemaps/1.xml'])
+    return (await Promise.all(files.map((f) => readFile(path.join(out, f), 'utf8')))).join('\n')
+  }
+
   it('lists every page with its alternates in every language in the sitemap', async () => {
-    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8')
+    const sitemap = await readSitemap()
     const entry = sitemap.split('\n').find((l) => l.includes('<loc>http://localhost:4321/ar/vejle/</loc>'))!
     for (const l of locales) expect(entry).toContain(`hreflang="${l.code}" href="http://localhost:4321/${l.code}/vejle/"`)
   })
 
   it('lists the films, visit and leaflet pages (bilingual ones where built) in the sitemap, and only pages that exist', async () => {
-    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8')
+    const sitemap = await readSitemap()
     const origin = 'http://localhost:4321'
     const locs = [...sitemap.matchAll(/<loc>http:\/\/localhost:4321(\/[^<]*)<\/loc>/g)].map((m) => m[1]!)
     for (const loc of locs) expect(existsSync(path.join(out, loc, 'index.html')), loc).toBe(true)
