@@ -10,6 +10,8 @@ import { loadContent, type ContentSet } from '../../content/load.ts'
 import { codeTargets } from '../lib/codes.ts'
 import { removeAbandoned } from '../../system/processes.ts'
 import { removeLeftovers, swapIn } from './swap.ts'
+import { abandonBuildCache, cacheDirFor, keepBuildCache, openBuildCache } from './build-cache.ts'
+import { beginTracking, endTracking } from '../lib/page-dependencies.ts'
 import { crashPoint } from '../../system/crash-points.ts'
 import { redirectsFile } from './redirects.ts'
 import { writeImages } from '../lib/images.ts'
@@ -20,9 +22,18 @@ export interface SiteBuildOptions {
   root: string
   contentDir: string
   outDir: string
+  /** The incremental build's cache; by default beside outDir (./build-cache.ts). A fresh folder builds every page. */
+  cacheDir?: string
 }
 
-export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions): Promise<{ ms: number; pages: number }> {
+export interface SiteBuildResult {
+  ms: number
+  pages: number
+  /** The pages Astro rendered; the others it reused from the previous build. */
+  rendered: number
+}
+
+export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirFor(outDir) }: SiteBuildOptions): Promise<SiteBuildResult> {
   const started = performance.now()
   // What builds killed mid-way left beside the site: a site waiting to be swapped in, or the one
   // it was replacing.
@@ -39,12 +50,23 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
   // the working directory, and is moved into place when it has passed every check.
   const staging = path.join(process.cwd(), '.astro', 'builds', `${process.pid}-${++builds}`)
   let pages = 0
+  let rendered = 0
   await removeAbandoned(path.dirname(staging), '')
   process.env.MODERSMAL_CONTENT_DIR = contentDir
   // Astro's build records telemetry and sends it to Astro's server: our builds ask no other host.
   process.env.ASTRO_TELEMETRY_DISABLED = '1'
   try {
-    await build({ root, outDir: staging, logLevel: 'warn' })
+    // Only the pages whose inputs changed are rendered (../lib/page-dependencies.ts).
+    beginTracking(await openBuildCache(cacheDir))
+    try {
+      await build({ root, outDir: staging, logLevel: 'warn', cacheDir, experimental: { incrementalBuild: true } })
+    } catch (e) {
+      await abandonBuildCache(cacheDir)
+      throw e
+    }
+    const tracked = endTracking(set, contentDir)
+    rendered = tracked.rendered
+    await keepBuildCache(cacheDir, tracked.records)
     if (!existsSync(path.join(staging, 'index.html'))) throw new Error('The build produced no index.html')
     await writeFile(path.join(staging, '_redirects'), redirectsFile(set))
     await writeImages(contentDir, set.media, staging)
@@ -58,7 +80,7 @@ export async function buildSite({ root, contentDir, outDir }: SiteBuildOptions):
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
-  return { ms: Math.round(performance.now() - started), pages }
+  return { ms: Math.round(performance.now() - started), pages, rendered }
 }
 
 let builds = 0

@@ -1,10 +1,28 @@
-/** The site's one read of content/: loaded and validated once per build. */
+/**
+ * The site's one read of content/: loaded and validated once per build. Pages read it through a
+ * tracked view, so the next build knows what each page depends on (./page-dependencies.ts).
+ */
 import path from 'node:path'
 import { loadContent, type ContentSet } from '../../content/load.ts'
+import { keyedPaths, trackedContent } from './page-dependencies.ts'
 
-let cached: Promise<ContentSet> | undefined
+const contentDir = () => path.resolve(process.env.MODERSMAL_CONTENT_DIR ?? 'content')
 
-export function getContent(): Promise<ContentSet> {
-  cached ??= loadContent(path.resolve(process.env.MODERSMAL_CONTENT_DIR ?? 'content'))
+let cached: Promise<{ set: ContentSet; tracked: ContentSet }> | undefined
+
+const load = () => {
+  cached ??= loadContent(contentDir()).then((set) => ({ set, tracked: trackedContent(set) }))
   return cached
+}
+
+export async function getContent(): Promise<ContentSet> {
+  return (await load()).tracked
+}
+
+/**
+ * A route's paths, each with its cache key for Astro's incremental build. `route` is the page's
+ * route pattern as Astro names it ("/[lang]/activities/[slug]"), which the middleware sees too.
+ */
+export async function withCacheKeys<P extends { params: Record<string, string | number | undefined>; props?: unknown }>(route: string, paths: P[]) {
+  return keyedPaths(route, paths, (await load()).set, contentDir())
 }

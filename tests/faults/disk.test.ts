@@ -120,7 +120,8 @@ describe('a publish onto a full disk', () => {
     try {
       publisher.request()
       await publisher.idle()
-      expect(publisher.status.lastError?.message).toMatch(/The server's disk is full \(ENOSPC at .*dist\.builds.*\)\. The live site is unchanged; make room on it, then publish again\./)
+      // Where the room ran out (the new build's copy, or the build's cache beside the site) matters less than what she reads.
+      expect(publisher.status.lastError?.message).toMatch(/The server's disk is full \(ENOSPC( at .*)?\)\. The live site is unchanged; make room on it, then publish again\./)
       expect(await currentBuild(dist)).toBe(served)
       expect(await page('/da/activities/babymassage/')).toBe(before)
       // The cut-off copy is gone: the disk has the room it had.

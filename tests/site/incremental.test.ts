@@ -1,0 +1,92 @@
+/**
+ * Incremental builds are exact: from the demo content, a random series of every kind of change an
+ * editor (or a developer) makes, each built incrementally and from scratch, and the two sites
+ * compared byte for byte, the search index included. The series is fixed (seed 2026) in `npm
+ * test`; MODERSMAL_EQUIVALENCE_SEED=<n> runs another.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildSite, type SiteBuildResult } from '../../site/build/build-site.ts'
+import { changeKinds, seeded, type Project } from '../support/content-changes.ts'
+
+const repo = path.resolve(import.meta.dirname, '../..')
+const seed = Number(process.env.MODERSMAL_EQUIVALENCE_SEED ?? 2026)
+
+/** Every file of a built site, by its path. */
+function filesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(path.join(dir, f)).isFile())
+    .sort()
+}
+
+/** The files that differ between two built sites (or exist in one only). */
+function differences(a: string, b: string): string[] {
+  const [fa, fb] = [filesOf(a), filesOf(b)]
+  const inB = new Set(fb)
+  const out = fa.filter((f) => !inB.has(f) || !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))))
+  const inA = new Set(fa)
+  return [...out, ...fb.filter((f) => !inA.has(f)).map((f) => `${f} (only from scratch)`)]
+}
+
+describe(`incremental builds, equal to full builds (seed ${seed})`, () => {
+  let work: string
+  const project = (): Project => ({ root: path.join(work, 'project'), rand, n: 0 })
+  const rand = seeded(seed)
+  let p: Project
+
+  beforeAll(async () => {
+    // A copy of the project, so UI strings and layouts can change too; node_modules shared.
+    work = mkdtempSync(path.join(tmpdir(), 'modersmal-incremental-'))
+    const root = path.join(work, 'project')
+    for (const part of ['site', 'locales', 'content', 'system', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'])
+      cpSync(path.join(repo, part), path.join(root, part), { recursive: true })
+    symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'))
+    p = project()
+    await build('incremental')
+  }, 300_000)
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true })
+  })
+
+  let scratches = 0
+  const build = (how: 'incremental' | 'scratch'): Promise<SiteBuildResult> => {
+    const root = path.join(work, 'project')
+    const outDir = path.join(work, how === 'incremental' ? 'incremental' : `scratch-${++scratches}`, 'dist')
+    return buildSite({ root, contentDir: path.join(root, 'content'), outDir, ...(how === 'scratch' ? { cacheDir: path.join(path.dirname(outDir), 'cache') } : {}) })
+  }
+
+  // Every kind once, in an order of the seed's choosing, three to a build.
+  const kinds = Object.keys(changeKinds)
+  const order = [...kinds]
+    .map((k) => [rand(), k] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, k]) => k)
+  const steps = Array.from({ length: Math.ceil(order.length / 3) }, (_, i) => order.slice(i * 3, i * 3 + 3))
+
+  it('covers at least 20 kinds of change', () => {
+    expect(kinds.length).toBeGreaterThanOrEqual(20)
+  })
+
+  it.each(steps.map((s, i) => [i + 1, s.join(' + ')] as const))(
+    'step %i: %s',
+    async (i) => {
+      const said = steps[i - 1]!.map((kind) => `${kind}: ${changeKinds[kind]!(p)}`)
+      const incremental = await build('incremental')
+      const scratch = await build('scratch')
+      const scratchDir = path.join(work, `scratch-${scratches}`)
+      try {
+        expect(differences(path.join(work, 'incremental', 'dist'), path.join(scratchDir, 'dist')), said.join('; ')).toEqual([])
+        expect(incremental.pages).toBe(scratch.pages)
+        // It did build less, unless the change was one that every page shows (code, strings).
+        const everywhere = steps[i - 1]!.some((k) => k === 'change a layout' || k === 'change a UI string')
+        if (!everywhere) expect(incremental.rendered, said.join('; ')).toBeLessThan(scratch.rendered)
+      } finally {
+        rmSync(scratchDir, { recursive: true, force: true })
+      }
+    },
+    600_000,
+  )
+})
