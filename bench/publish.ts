@@ -6,7 +6,7 @@
  * time on both, and how long the draft preview takes to build (demo content).
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { CollectionSlug } from 'payload'
 import { closeCms, openCms } from '../cms/boot.ts'
@@ -45,6 +45,18 @@ export async function benchPublish(scratch: string, report: Report, generatedAct
     const { pages } = await buildSite({ root: repo, contentDir, outDir: distDir })
     const full = performance.now() - t
     report(`${label}: full build from scratch (${pages} pages)`, `${(full / 1000).toFixed(1)} s`)
+    // The build alone, in this process: one activity's Danish title changed, then nothing.
+    const yaml = path.join(contentDir, 'activities', 'babymassage.yaml')
+    const original = await readFile(yaml, 'utf8')
+    await writeFile(yaml, original.replace(/^(title:\n {2}da: )(.*)$/m, '$1$2 (ændret)'))
+    for (const what of ['one activity changed', 'nothing changed'] as const) {
+      const r = await buildSite({ root: repo, contentDir, outDir: distDir })
+      const steps = Object.entries(r.steps)
+        .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}`)
+        .join(', ')
+      report(`${label}: incremental build, ${what} (${r.rendered} of ${pages} rendered; × the full build)`, `${(r.ms / 1000).toFixed(1)} s (${(r.ms / full).toFixed(2)}×; ${steps})`)
+    }
+    await writeFile(yaml, original)
     const env = { DATABASE_URL: url, MODERSMAL_DATA_DIR: dir, MODERSMAL_CONTENT_DIR: contentDir, MODERSMAL_DIST_DIR: distDir, PAYLOAD_SECRET: 'bench' }
     const publisher = await startPublisher({ env, statusFile: path.join(dir, 'publish-status.json') })
     process.env.MODERSMAL_PUBLISH_URL = publisher.url

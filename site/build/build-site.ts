@@ -31,10 +31,19 @@ export interface SiteBuildResult {
   pages: number
   /** The pages Astro rendered; the others it reused from the previous build. */
   rendered: number
+  /** Milliseconds per step, for the benchmark: where a publish spends its time. */
+  steps: Record<'load' | 'astro' | 'files' | 'search' | 'checks' | 'swap', number>
 }
 
 export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirFor(outDir) }: SiteBuildOptions): Promise<SiteBuildResult> {
   const started = performance.now()
+  const steps = {} as SiteBuildResult['steps']
+  let lap = started
+  const step = (name: keyof SiteBuildResult['steps']) => {
+    const now = performance.now()
+    steps[name] = Math.round(now - lap)
+    lap = now
+  }
   // What builds killed mid-way left beside the site: a site waiting to be swapped in, or the one
   // it was replacing.
   await removeLeftovers(outDir)
@@ -44,6 +53,7 @@ export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirF
   // anything is built.
   await validateSubtitles(contentDir, set.films)
   const filmMedia = await prepareFilmMedia(contentDir, set)
+  step('load')
   // Astro keeps its intermediate files beside outDir when that is under the working directory,
   // and in one shared <cwd>/.astro/ folder otherwise, where two builds at once (the publisher and a
   // test, say) would overwrite each other's. So the build always goes to a folder of its own under
@@ -67,20 +77,25 @@ export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirF
     const tracked = endTracking(set, contentDir)
     rendered = tracked.rendered
     await keepBuildCache(cacheDir, tracked.records)
+    step('astro')
     if (!existsSync(path.join(staging, 'index.html'))) throw new Error('The build produced no index.html')
     await writeFile(path.join(staging, '_redirects'), redirectsFile(set))
     await writeImages(contentDir, set.media, staging)
     await writeFilmFiles(set, filmMedia, staging)
+    step('files')
     await indexForSearch(staging)
     await indexTranscripts(set, staging)
+    step('search')
     await checkCodesResolve(set, staging)
     pages = await countPages(staging)
+    step('checks')
     crashPoint('build:staged')
     await swapIn(staging, outDir, `${process.pid}-${builds}`)
+    step('swap')
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
-  return { ms: Math.round(performance.now() - started), pages, rendered }
+  return { ms: Math.round(performance.now() - started), pages, rendered, steps }
 }
 
 let builds = 0
