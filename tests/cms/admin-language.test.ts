@@ -35,6 +35,13 @@ describe("the admin's names in Danish and English", () => {
   // Payload's own fields (timestamps, an upload's file data, accounts') carry its own translations.
   const payloadOwn = new Set(['id', 'createdAt', 'updatedAt', 'email', 'url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'sizes', '_status'])
   const ours = () => config.collections.filter((c) => !c.slug.startsWith('payload-'))
+  /** Every field a person sees in our collections, named "collection.path". */
+  const shownFields = () =>
+    ours().flatMap((c) => {
+      const fields: Array<{ path: string; field: Field }> = []
+      walk(c.fields, '', fields)
+      return fields.map(({ path, field }) => ({ path, name: `${c.slug}.${path}`, field }))
+    })
 
   beforeAll(async () => {
     config = await createConfig({ database: { url: 'file::memory:' }, secret: 'admin-language' })
@@ -50,29 +57,21 @@ describe("the admin's names in Danish and English", () => {
 
   it('names every field a person sees, and the rows of every list', () => {
     const missing: string[] = []
-    for (const c of ours()) {
-      const fields: Array<{ path: string; field: Field }> = []
-      walk(c.fields, '', fields)
-      for (const { path, field } of fields) {
-        if (payloadOwn.has(path.split('.').pop()!) && !isBilingual((field as { label?: unknown }).label)) continue
-        if (!isBilingual((field as { label?: unknown }).label)) missing.push(`${c.slug}.${path}`)
-        if (field.type === 'array' && !(isBilingual(field.labels?.singular) && isBilingual(field.labels?.plural))) missing.push(`${c.slug}.${path} (rows)`)
-      }
+    for (const { path, name, field } of shownFields()) {
+      if (payloadOwn.has(path.split('.').pop()!) && !isBilingual((field as { label?: unknown }).label)) continue
+      if (!isBilingual((field as { label?: unknown }).label)) missing.push(name)
+      if (field.type === 'array' && !(isBilingual(field.labels?.singular) && isBilingual(field.labels?.plural))) missing.push(`${name} (rows)`)
     }
     expect(missing).toEqual([])
   })
 
   it('names every choice of every select field', () => {
     const missing: string[] = []
-    for (const c of ours()) {
-      const fields: Array<{ path: string; field: Field }> = []
-      walk(c.fields, '', fields)
-      for (const { path, field } of fields) {
-        if (field.type !== 'select' || payloadOwn.has(path)) continue
-        for (const o of field.options as Option[]) {
-          const label = typeof o === 'string' ? undefined : o.label
-          if (!isBilingual(label)) missing.push(`${c.slug}.${path}: ${typeof o === 'string' ? o : o.value}`)
-        }
+    for (const { path, name, field } of shownFields()) {
+      if (field.type !== 'select' || payloadOwn.has(path)) continue
+      for (const o of field.options as Option[]) {
+        const label = typeof o === 'string' ? undefined : o.label
+        if (!isBilingual(label)) missing.push(`${name}: ${typeof o === 'string' ? o : o.value}`)
       }
     }
     expect(missing).toEqual([])
