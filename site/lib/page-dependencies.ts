@@ -181,22 +181,20 @@ function collapsed(set: ContentSet, read: Set<string>): Set<string> {
 
 /** The content set, every read recorded for the page being rendered. */
 export function trackedContent(set: ContentSet): ContentSet {
-  return new Proxy(set, {
-    get(target, kind, receiver) {
-      const value = Reflect.get(target, kind, receiver)
-      if (typeof kind !== 'string' || !Array.isArray(value)) return value
-      return new Proxy(value, {
-        get(docs, prop, r) {
-          if (typeof prop === 'string' && /^\d+$/.test(prop)) {
-            const doc = docs[Number(prop)] as Record<string, unknown> | undefined
-            if (doc) pageRead(`${kind}/${keyOf(doc)}`)
-            return doc
-          }
-          // Its length or an iteration: which documents there are, and in what order.
-          if (prop === 'length' || prop === Symbol.iterator) pageRead(`list:${kind}`)
-          return Reflect.get(docs, prop, r)
-        },
-      })
-    },
-  })
+  const tracked = (kind: string, list: unknown[]) =>
+    new Proxy(list, {
+      get(docs, prop, r) {
+        if (typeof prop === 'string' && /^\d+$/.test(prop)) {
+          const doc = docs[Number(prop)] as Record<string, unknown> | undefined
+          if (doc) pageRead(`${kind}/${keyOf(doc)}`)
+          return doc
+        }
+        // Its length or an iteration: which documents there are, and in what order.
+        if (prop === 'length' || prop === Symbol.iterator) pageRead(`list:${kind}`)
+        return Reflect.get(docs, prop, r)
+      },
+    })
+  // One view per collection, made once: pages ask for set.activities on every render.
+  const views = Object.fromEntries(Object.entries(set).map(([kind, value]) => [kind, Array.isArray(value) ? tracked(kind, value) : value]))
+  return views as unknown as ContentSet
 }
