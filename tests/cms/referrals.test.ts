@@ -33,7 +33,10 @@ describe('sealing a value', () => {
   it('opens what it sealed, and never seals the same text the same way twice', () => {
     const keys = ring(k1)
     const a = seal(keys, 'referrals.phone', '+45 21 43 65 87')
-    expect(a).not.toContain('21')
+    // The digits in a row, in the text and in its decoded bytes: a two-digit piece such as "21"
+    // turns up in random base64 about one run in 70 (CI met it), and proves nothing.
+    expect(a).not.toContain('21436587')
+    expect(Buffer.from(a.split(':')[3] ?? '', 'base64url').includes('21 43 65 87')).toBe(false)
     expect(a).not.toBe(seal(keys, 'referrals.phone', '+45 21 43 65 87'))
     expect(open(keys, 'referrals.phone', a)).toBe('+45 21 43 65 87')
   })
