@@ -4,7 +4,8 @@
  * municipality. The real sending, through SMTP, is in tests/http/referrals.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { InboxNotifier, inboxMail, inboxUrl, quietSecondsFromEnv } from '../../cms/collections/Referrals/notifyInbox.ts'
+import type { Payload } from 'payload'
+import { InboxNotifier, inboxMail, inboxUrl, notifyInbox, quietSecondsFromEnv } from '../../cms/collections/Referrals/notifyInbox.ts'
 import { mailFrom } from '../../cms/email.ts'
 
 describe("the inbox's e-mail", () => {
@@ -45,6 +46,25 @@ describe("the inbox's e-mail", () => {
       [2, 1],
       [1, 1],
     ])
+  })
+
+  it('mails each database its own municipalities when one process runs two (SQLite, then PostgreSQL)', async () => {
+    const hook = notifyInbox(600_000)
+    const sent: string[] = []
+    // Just what the hook asks of Payload: each instance knows only its own municipality 1.
+    const instance = (place: string) =>
+      ({
+        findByID: async () => ({ slug: place, name: place, contact: { email: `${place}@example.org` } }),
+        sendEmail: async ({ to }: { to: string }) => void sent.push(to),
+        logger: { error: (m: string) => sent.push(`error: ${m}`) },
+      }) as unknown as Payload
+    const referral = (payload: Payload) => hook({ doc: { municipality: 1 }, operation: 'create', req: { payload } } as never)
+    const [first, second] = [instance('aalborg'), instance('aarhus')]
+    referral(first)
+    referral(first)
+    referral(second)
+    await vi.advanceTimersByTimeAsync(600_000)
+    expect(sent).toEqual(['aalborg@example.org', 'aarhus@example.org', 'aalborg@example.org'])
   })
 
   it('refuses a sender or quiet period it cannot read, saying what it expects', () => {

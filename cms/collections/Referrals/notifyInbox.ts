@@ -103,10 +103,17 @@ async function sendInboxMail(payload: Payload, municipality: number | string, co
 }
 
 export function notifyInbox(quietMs = quietSecondsFromEnv() * 1000): CollectionAfterChangeHook {
-  let notifier: InboxNotifier | undefined
+  // One notifier per Payload: the collection's hooks are shared by every instance in a process (a
+  // test runs SQLite, then PostgreSQL), and a later count must be looked up where it was stored.
+  const notifiers = new WeakMap<Payload, InboxNotifier>()
   return ({ doc, operation, req }) => {
     if (operation !== 'create') return doc
-    notifier ??= new InboxNotifier((municipality, count) => sendInboxMail(req.payload, municipality, count), quietMs)
+    const { payload } = req
+    let notifier = notifiers.get(payload)
+    if (!notifier) {
+      notifier = new InboxNotifier((municipality, count) => sendInboxMail(payload, municipality, count), quietMs)
+      notifiers.set(payload, notifier)
+    }
     const municipality = relationId(doc.municipality)
     if (typeof municipality === 'number' || typeof municipality === 'string') notifier.add(municipality)
     return doc
