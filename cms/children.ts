@@ -9,11 +9,11 @@ import { repoRoot } from './paths.ts'
 
 const preload = pathToFileURL(path.join(repoRoot, 'cms', 'end-with-parent.mjs')).href
 
-/** `node [nodeArgs] script [args]`, stdout and stderr piped, ended when this process ends. */
-export function spawnOwned(nodeArgs: string[], script: string, args: string[], opts: Omit<SpawnOptions, 'stdio'>): ChildProcess {
+/** `node [nodeArgs] script [args]`, stdout and stderr piped (and a message channel with `ipc`), ended when this process ends. */
+export function spawnOwned(nodeArgs: string[], script: string, args: string[], { ipc = false, ...opts }: Omit<SpawnOptions, 'stdio'> & { ipc?: boolean }): ChildProcess {
   return spawn(process.execPath, ['--import', preload, ...nodeArgs, script, ...args], {
     ...opts,
     env: { ...(opts.env ?? process.env), MODERSMAL_PARENT_PID: String(process.pid) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   })
 }

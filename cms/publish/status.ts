@@ -9,7 +9,7 @@ import { dataDir } from '../paths.ts'
 export interface PublishStatus {
   state: 'idle' | 'waiting' | 'publishing'
   /** The last publish that replaced the live site; `startedAt` tells which saves it includes. */
-  lastSuccess?: { at: string; startedAt: string; seconds: number; pages: number }
+  lastSuccess?: { at: string; startedAt: string; seconds: number; pages: number; steps?: Record<string, number> }
   /** The last publish that failed; cleared by the next success. */
   lastError?: { at: string; startedAt: string; message: string }
 }
