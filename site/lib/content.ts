@@ -6,6 +6,8 @@ import path from 'node:path'
 import { loadContent, type ContentSet } from '../../content/load.ts'
 import { keyedPaths, trackedContent } from './page-dependencies.ts'
 
+export { findByKey } from './page-dependencies.ts'
+
 const contentDir = () => path.resolve(process.env.MODERSMAL_CONTENT_DIR ?? 'content')
 
 let cached: Promise<{ set: ContentSet; tracked: ContentSet }> | undefined

@@ -69,8 +69,14 @@ export const facetNameKey = (facet: FacetName) => `facets.${facet}` as const
  */
 export const facetValueKey = (facet: FacetName, value: string) => (commonLabels[facet] ? `common:${commonLabels[facet]}.${value}` : `facetValues.${facet}.${value}`) as ParseKeys<'catalogue'>
 
+/** What a list of activities shows of each (components/ActivityList.astro). */
+export type ListedActivity = Pick<Activity, 'slug' | 'title' | 'durationMinutes' | 'worksWithoutSharedLanguage'>
+
+/** Only what a list shows: a browse page given these as props changes only when they do. */
+export const listed = ({ slug, title, durationMinutes, worksWithoutSharedLanguage }: ListedActivity): ListedActivity => ({ slug, title, durationMinutes, worksWithoutSharedLanguage })
+
 /** Activities in the alphabetical order of their titles as a reader of `lang` sees them. */
-export function inTitleOrder(activities: readonly Activity[], lang: LocaleCode): Activity[] {
+export function inTitleOrder<A extends Pick<Activity, 'title'>>(activities: readonly A[], lang: LocaleCode): A[] {
   const collator = new Intl.Collator(lang)
   return [...activities].sort((a, b) => collator.compare(pick(a.title, lang).value, pick(b.title, lang).value))
 }

@@ -179,10 +179,25 @@ function collapsed(set: ContentSet, read: Set<string>): Set<string> {
   return out
 }
 
+/** Each tracked view's collection and its documents by key, for findByKey. */
+const lookups = new WeakMap<object, { kind: string; byKey: Map<string, unknown> }>()
+
+/**
+ * One document of a collection by its key (slug or code). The page then depends on that document
+ * alone (or on its absence), where `list.find(…)` would make it depend on the list and every
+ * document before the match: a guide naming two activities would be rebuilt for any activity.
+ */
+export function findByKey<T>(list: readonly T[], key: string): T | undefined {
+  const lookup = lookups.get(list)
+  if (!lookup) return list.find((d) => keyOf(d as Record<string, unknown>) === key)
+  pageRead(`${lookup.kind}/${key}`)
+  return lookup.byKey.get(key) as T | undefined
+}
+
 /** The content set, every read recorded for the page being rendered. */
 export function trackedContent(set: ContentSet): ContentSet {
-  const tracked = (kind: string, list: unknown[]) =>
-    new Proxy(list, {
+  const tracked = (kind: string, list: unknown[]) => {
+    const view = new Proxy(list, {
       get(docs, prop, r) {
         if (typeof prop === 'string' && /^\d+$/.test(prop)) {
           const doc = docs[Number(prop)] as Record<string, unknown> | undefined
@@ -194,6 +209,9 @@ export function trackedContent(set: ContentSet): ContentSet {
         return Reflect.get(docs, prop, r)
       },
     })
+    lookups.set(view, { kind, byKey: new Map(list.map((d) => [keyOf(d as Record<string, unknown>), d])) })
+    return view
+  }
   // One view per collection, made once: pages ask for set.activities on every render.
   const views = Object.fromEntries(Object.entries(set).map(([kind, value]) => [kind, Array.isArray(value) ? tracked(kind, value) : value]))
   return views as unknown as ContentSet

@@ -6,7 +6,7 @@ import type { ContentSet } from '../../content/collections.ts'
 import type { Leaflet, Municipality, Programme } from '../../content/schema/index.ts'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 import { codeFor } from '../lib/codes.ts'
-import { getContent } from '../lib/content.ts'
+import { findByKey, getContent } from '../lib/content.ts'
 import { leafletFor } from './leaflet.ts'
 import { pick } from '../lib/localized.ts'
 import { qrSvg } from './qr.ts'
@@ -41,7 +41,7 @@ export async function leafletPage(set: ContentSet, m: Municipality, lang: Locale
   const shortUrl = code ? absolute(urls.shortCode(code.code), site) : undefined
   return {
     name: pick(m.name, lang).value,
-    programme: set.programmes.find((p) => p.slug === m.programme)!,
+    programme: findByKey(set.programmes, m.programme)!,
     shortUrl,
     qr: shortUrl ? await qrSvg(shortUrl) : undefined,
   }
