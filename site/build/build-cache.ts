@@ -7,7 +7,8 @@
  *   - a build that failed, or was killed, may have rewritten some page copies without writing
  *     the manifest that describes them: everything it wrote into the cache is deleted (those pages
  *     are rendered again; a full disk gets its room back), the rest stays as it was.
- * The cache holds a copy of every page (Astro's), about the size of the site again.
+ * The cache holds every page (Astro's copies); the built site links the ones it reuses
+ * (./reuse-pages.ts), so a page unchanged between builds takes its room once.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'

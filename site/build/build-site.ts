@@ -11,6 +11,7 @@ import { codeTargets } from '../lib/codes.ts'
 import { removeAbandoned } from '../../system/processes.ts'
 import { removeLeftovers, swapIn } from './swap.ts'
 import { abandonBuildCache, cacheDirFor, keepBuildCache, openBuildCache } from './build-cache.ts'
+import { dropGone, linkCachedPages, writeOnce } from './reuse-pages.ts'
 import { beginTracking, endTracking } from '../lib/page-dependencies.ts'
 import { crashPoint } from '../../system/crash-points.ts'
 import { redirectsFile } from './redirects.ts'
@@ -68,12 +69,19 @@ export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirF
   try {
     // Only the pages whose inputs changed are rendered (../lib/page-dependencies.ts).
     beginTracking(await openBuildCache(cacheDir))
+    // The pages Astro may reuse, linked in place of its copies (./reuse-pages.ts).
+    const linked = linkCachedPages(cacheDir, staging)
+    const written = writeOnce([staging, cacheDir])
     try {
-      await build({ root, outDir: staging, logLevel: 'warn', cacheDir, experimental: { incrementalBuild: true } })
+      // emptyOutDir off: the staging folder is new, and holds only the linked pages.
+      await build({ root, outDir: staging, logLevel: 'warn', cacheDir, experimental: { incrementalBuild: true }, vite: { build: { emptyOutDir: false } } })
     } catch (e) {
       await abandonBuildCache(cacheDir)
       throw e
+    } finally {
+      written()
     }
+    dropGone(cacheDir, staging, linked)
     const tracked = endTracking(set, contentDir)
     rendered = tracked.rendered
     await keepBuildCache(cacheDir, tracked.records)

@@ -4,7 +4,7 @@
  * compared byte for byte, the search index included. The series is fixed (seed 2026) in `npm
  * test`; MODERSMAL_EQUIVALENCE_SEED=<n> runs another.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -89,4 +89,30 @@ describe(`incremental builds, equal to full builds (seed ${seed})`, () => {
     },
     600_000,
   )
+
+  it('a build that fails after rendering pages leaves every file of the live site as it was, and the next build is exact', async () => {
+    // Built twice: the second reuses the first's pages, so the live site shares them with the cache.
+    await build('incremental')
+    const live = path.join(work, 'incremental', 'dist')
+    const before = new Map(filesOf(live).map((f) => [f, readFileSync(path.join(live, f))]))
+    // A code change re-renders every info page; the last language's fails, after the others'
+    // pages have been written (the live site shares its unchanged pages with the cache by links).
+    const page = path.join(p.root, 'site', 'pages', '[lang]', 'info', '[page].astro')
+    const source = readFileSync(page, 'utf8')
+    const last = "if (lang === localeCodes.at(-1)) throw new Error('a page that cannot be built')\n"
+    writeFileSync(page, source.replace('const shown = ', `${last}const shown = `).replace('<article', '<article data-changed'))
+    await expect(build('incremental')).rejects.toThrow(/a page that cannot be built/)
+    writeFileSync(page, source)
+    expect(filesOf(live)).toEqual([...before.keys()])
+    const changed = [...before].filter(([f, bytes]) => !readFileSync(path.join(live, f)).equals(bytes)).map(([f]) => f)
+    expect(changed).toEqual([])
+    await build('incremental')
+    await build('scratch')
+    const scratchDir = path.join(work, `scratch-${scratches}`)
+    try {
+      expect(differences(live, path.join(scratchDir, 'dist'))).toEqual([])
+    } finally {
+      rmSync(scratchDir, { recursive: true, force: true })
+    }
+  }, 600_000)
 })
