@@ -6,7 +6,7 @@
  *   service worker, write the kit manifest visit mode saves from, and index the transcripts.
  */
 import { createHash } from 'node:crypto'
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build as esbuild } from 'esbuild'
 import * as pagefind from 'pagefind'
@@ -20,6 +20,7 @@ import { urls } from '../../content/urls.ts'
 import { parseVtt, subtitleProblems, transcriptOf } from './vtt.ts'
 import { prepareFilms, pruneFilmCache, type Progress } from './pipeline.ts'
 import { escapeHtml } from '../lib/html.ts'
+import { linkOrCopy } from '../../system/files.ts'
 
 /** Fails with a ContentError listing every broken subtitle file. */
 export async function validateSubtitles(contentDir: string, films: Film[]): Promise<void> {
@@ -45,7 +46,8 @@ export async function writeFilmFiles(set: ContentSet, media: Map<string, FilmMed
     const m = media.get(film.slug)!
     const dir = path.join(outDir, 'films', film.slug)
     await mkdir(dir, { recursive: true })
-    for (const f of [...m.renditions, ...m.posters]) await copyFile(path.join(cache, film.slug, f.file), path.join(dir, f.file))
+    // Cache entries are named by hash and never rewritten: linked, not copied.
+    for (const f of [...m.renditions, ...m.posters]) await linkOrCopy(path.join(cache, film.slug, f.file), path.join(dir, f.file))
     const subtitles: KitManifest['films'][number]['subtitles'] = {}
     for (const [lang, vtt] of Object.entries(film.subtitles ?? {}) as Array<[LocaleCode, string]>) {
       const file = subtitleFile(lang, vtt)

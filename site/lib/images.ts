@@ -1,12 +1,16 @@
 /**
  * Responsive images for content/ media: WebP in a few widths (never wider than the original),
- * made with sharp after the Astro build; pages only need the URLs and the size.
+ * made with sharp after the Astro build, once per original (kept in a cache); pages only
+ * need the URLs and the size.
  */
-import { mkdir } from 'node:fs/promises'
+import { createHash, randomUUID } from 'node:crypto'
+import { existsSync, statSync } from 'node:fs'
+import { mkdir, readFile, rename } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
 import { mediaFilesDir } from '../../content/load.ts'
 import type { Media } from '../../content/schema/index.ts'
+import { linkOrCopy } from '../../system/files.ts'
 
 export const imageWidths = [320, 640, 960] as const
 
@@ -21,12 +25,15 @@ const sizeCache = new Map<string, Promise<{ width: number; height: number }>>()
 
 function originalSize(contentDir: string, media: Media) {
   const file = path.join(mediaFilesDir(contentDir), media.file)
-  let size = sizeCache.get(file)
+  // Once per version of the file: the publish worker lives on while pictures are replaced.
+  const { size: bytes, mtimeMs } = statSync(file)
+  const key = `${file}\0${bytes}\0${mtimeMs}`
+  let size = sizeCache.get(key)
   if (!size) {
     size = sharp(file)
       .metadata()
       .then((m) => ({ width: m.width!, height: m.height! }))
-    sizeCache.set(file, size)
+    sizeCache.set(key, size)
   }
   return size
 }
@@ -49,16 +56,35 @@ export async function responsiveImage(contentDir: string, media: Media): Promise
   }
 }
 
-/** Writes every variant of every image into the built site. */
+const quality = 75
+
+/** Where variants are kept between builds (gitignored), named by a hash of what made them. */
+export const imageCacheDir = (): string => path.resolve(process.env.MODERSMAL_IMAGE_CACHE ?? 'data/images')
+
+/**
+ * Writes every variant of every image into the built site. Each is encoded once, for the bytes of
+ * its original, its width and the encoder's settings, and linked from the cache after that.
+ */
 export async function writeImages(contentDir: string, media: Media[], outDir: string): Promise<void> {
+  const cache = imageCacheDir()
   await mkdir(path.join(outDir, 'media'), { recursive: true })
+  await mkdir(cache, { recursive: true })
   for (const m of media) {
+    const original = path.join(mediaFilesDir(contentDir), m.file)
+    const source = createHash('sha256')
+      .update(await readFile(original))
+      .digest('hex')
+      .slice(0, 16)
     const { width } = await originalSize(contentDir, m)
     for (const w of widthsFor(width)) {
-      await sharp(path.join(mediaFilesDir(contentDir), m.file))
-        .resize({ width: w })
-        .webp({ quality: 75 })
-        .toFile(path.join(outDir, url(m, w)))
+      const cached = path.join(cache, `${source}-${w}-q${quality}-sharp${sharp.versions.sharp}.webp`)
+      if (!existsSync(cached)) {
+        // Encoded beside it and renamed into place: a cache entry is whole or absent, never rewritten.
+        const tmp = `${cached}.${process.pid}-${randomUUID()}.tmp`
+        await sharp(original).resize({ width: w }).webp({ quality }).toFile(tmp)
+        await rename(tmp, cached)
+      }
+      await linkOrCopy(cached, path.join(outDir, url(m, w)))
     }
   }
 }
