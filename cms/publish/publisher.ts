@@ -67,7 +67,7 @@ interface Worker {
 const outputKept = 64 * 1024
 
 /** How long saves must have settled before a publish starts: a burst of saves is one publish. */
-export const defaultDebounceMs = 1500
+export const defaultDebounceMs = 500
 
 /** Ten minutes: about seven times the longest publish measured (12,800 pages on two cores). */
 export const defaultPublishTimeoutMs = Number(process.env.MODERSMAL_PUBLISH_TIMEOUT_S ?? 600) * 1000
