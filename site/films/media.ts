@@ -11,11 +11,12 @@
  * Chapters are the film's own (`chapters` in content/).
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { LocaleCode } from '../../locales/registry.ts'
 import type { Film } from '../../content/schema/index.ts'
 import { filmFilesDir } from '../../content/load.ts'
+import { fileHash } from '../../system/files.ts'
 
 /** What the media pipeline needs to know of a film: its slug and its original video, if any. */
 export type FilmRef = Pick<Film, 'slug' | 'video'>
@@ -108,20 +109,9 @@ export function filmSource(contentDir: string, film: FilmRef): FilmSource | null
 /** Bumped when the demo generator changes what it draws or says. */
 export const demoGeneratorVersion = '2'
 
-const fileHashes = new Map<string, string>()
-
 /** The hash naming a film's original: of the file's bytes, or of the demo film's recipe. */
 export function sourceHash(source: FilmSource): string {
-  if (source.kind === 'demo') return hash('demo', demoGeneratorVersion, JSON.stringify(source.demo))
-  // Hashed once per version of the file (a long-running publisher sees a replaced file anew).
-  const { size, mtimeMs } = statSync(source.file)
-  const key = `${source.file}\0${size}\0${mtimeMs}`
-  let h = fileHashes.get(key)
-  if (!h) {
-    h = hash(readFileSync(source.file))
-    fileHashes.set(key, h)
-  }
-  return h
+  return source.kind === 'demo' ? hash('demo', demoGeneratorVersion, JSON.stringify(source.demo)) : fileHash(source.file)
 }
 
 /** The media record of a film, written by the pipeline before the Astro build. */

@@ -3,14 +3,14 @@
  * made with sharp after the Astro build, once per original (kept in a cache); pages only
  * need the URLs and the size.
  */
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
-import { mkdir, readFile, rename } from 'node:fs/promises'
+import { mkdir, rename } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
 import { mediaFilesDir } from '../../content/load.ts'
 import type { Media } from '../../content/schema/index.ts'
-import { linkOrCopy } from '../../system/files.ts'
+import { fileHash, linkOrCopy } from '../../system/files.ts'
 
 export const imageWidths = [320, 640, 960] as const
 
@@ -71,10 +71,7 @@ export async function writeImages(contentDir: string, media: Media[], outDir: st
   await mkdir(cache, { recursive: true })
   for (const m of media) {
     const original = path.join(mediaFilesDir(contentDir), m.file)
-    const source = createHash('sha256')
-      .update(await readFile(original))
-      .digest('hex')
-      .slice(0, 16)
+    const source = fileHash(original)
     const { width } = await originalSize(contentDir, m)
     for (const w of widthsFor(width)) {
       const cached = path.join(cache, `${source}-${w}-q${quality}-sharp${sharp.versions.sharp}.webp`)

@@ -16,11 +16,11 @@
  * bundles the pages, so this module runs as two copies, the build's and the bundle's.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ContentSet } from '../../content/load.ts'
 import { mediaFilesDir } from '../../content/load.ts'
 import { filmSource, sourceHash } from '../films/media.ts'
+import { fileHash } from '../../system/files.ts'
 
 /** A page: its route pattern and its parameters ("/[lang]/activities/[slug]" + {lang: "ar", slug: …}). */
 export type PageId = string
@@ -97,7 +97,7 @@ function computeDigest(set: ContentSet, contentDir: string, input: string): stri
   const doc = docsOf(set, kind).find((d) => keyOf(d) === key)
   if (!doc) return 'gone'
   // What the pages read from a document's files: a picture's size, a film's renditions (by hash).
-  if (kind === 'media') return digest(JSON.stringify(doc), digest(readFileSync(path.join(mediaFilesDir(contentDir), String(doc.file))).toString('hex')))
+  if (kind === 'media') return digest(JSON.stringify(doc), fileHash(path.join(mediaFilesDir(contentDir), String(doc.file))))
   if (kind === 'films') {
     const source = filmSource(contentDir, doc as never)
     return digest(JSON.stringify(doc), source ? sourceHash(source) : '')

@@ -58,6 +58,17 @@ describe(`incremental builds, equal to full builds (seed ${seed})`, () => {
     return buildSite({ root, contentDir: path.join(root, 'content'), outDir, ...(how === 'scratch' ? { cacheDir: path.join(path.dirname(outDir), 'cache') } : {}) })
   }
 
+  /** The project built from scratch, and the files in which the incremental site differs from it. */
+  async function fromScratch(): Promise<{ scratch: SiteBuildResult; differing: string[] }> {
+    const scratch = await build('scratch')
+    const dir = path.join(work, `scratch-${scratches}`)
+    try {
+      return { scratch, differing: differences(path.join(work, 'incremental', 'dist'), path.join(dir, 'dist')) }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
   // Every kind once, in an order of the seed's choosing, three to a build.
   const kinds = Object.keys(changeKinds)
   const order = [...kinds]
@@ -75,17 +86,12 @@ describe(`incremental builds, equal to full builds (seed ${seed})`, () => {
     async (i) => {
       const said = steps[i - 1]!.map((kind) => `${kind}: ${changeKinds[kind]!(p)}`)
       const incremental = await build('incremental')
-      const scratch = await build('scratch')
-      const scratchDir = path.join(work, `scratch-${scratches}`)
-      try {
-        expect(differences(path.join(work, 'incremental', 'dist'), path.join(scratchDir, 'dist')), said.join('; ')).toEqual([])
-        expect(incremental.pages).toBe(scratch.pages)
-        // It did build less, unless the change was one that every page shows (code, strings).
-        const everywhere = steps[i - 1]!.some((k) => k === 'change a layout' || k === 'change a UI string')
-        if (!everywhere) expect(incremental.rendered, said.join('; ')).toBeLessThan(scratch.rendered)
-      } finally {
-        rmSync(scratchDir, { recursive: true, force: true })
-      }
+      const { scratch, differing } = await fromScratch()
+      expect(differing, said.join('; ')).toEqual([])
+      expect(incremental.pages).toBe(scratch.pages)
+      // It did build less, unless the change was one that every page shows (code, strings).
+      const everywhere = steps[i - 1]!.some((k) => k === 'change a layout' || k === 'change a UI string')
+      if (!everywhere) expect(incremental.rendered, said.join('; ')).toBeLessThan(scratch.rendered)
     },
     600_000,
   )
@@ -107,12 +113,6 @@ describe(`incremental builds, equal to full builds (seed ${seed})`, () => {
     const changed = [...before].filter(([f, bytes]) => !readFileSync(path.join(live, f)).equals(bytes)).map(([f]) => f)
     expect(changed).toEqual([])
     await build('incremental')
-    await build('scratch')
-    const scratchDir = path.join(work, `scratch-${scratches}`)
-    try {
-      expect(differences(live, path.join(scratchDir, 'dist'))).toEqual([])
-    } finally {
-      rmSync(scratchDir, { recursive: true, force: true })
-    }
+    expect((await fromScratch()).differing).toEqual([])
   }, 600_000)
 })
