@@ -104,6 +104,11 @@ export function isLocaleCode(code: unknown): code is LocaleCode {
 }
 
 /** The registry entry for a code; throws with the list of known codes for anything else. */
+/** Where a reader of `code` is given text her language lacks: her language, its fallback, Danish. */
+export function fallbackChain(code: LocaleCode): LocaleCode[] {
+  return [...new Set<LocaleCode>([code, getLocale(code).fallback ?? sourceLocale, sourceLocale])]
+}
+
 export function getLocale(code: string): Locale {
   const locale = byCode.get(code)
   if (!locale) throw new Error(`Unknown locale "${code}". Known locales: ${localeCodes.join(', ')}`)

@@ -12,6 +12,7 @@
 import type { Payload } from 'payload'
 import { closeCms, openCms } from '../cms/boot.ts'
 import { publishOnce } from '../cms/publish/publishOnce.ts'
+import { removalsDone } from '../site/build/build-site.ts'
 import type { WorkerAnswer } from '../cms/publish/publisher.ts'
 import { parseCommand } from '../system/cli.ts'
 import { machineFault } from '../system/machine-faults.ts'
@@ -42,6 +43,7 @@ if (!serve) {
   try {
     const { ms, pages, steps } = await publishOnce({ preview })
     console.log(JSON.stringify({ ms, pages, steps: { startup, ...steps } }))
+    await removalsDone()
     process.exit(0)
   } catch (e) {
     const message = faultMessage(e)
@@ -74,6 +76,7 @@ if (!serve) {
 
   async function end(code: number): Promise<never> {
     if (payload) await closeCms(payload).catch(() => {})
+    await removalsDone()
     process.exit(code)
   }
 }

@@ -2,8 +2,9 @@
  * Builds the static site from content/ into a staging folder and swaps it in (./swap.ts, one
  * atomic step) only when the build succeeded: a failed build never replaces the published site.
  */
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readdir, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
@@ -11,13 +12,19 @@ import { codeTargets } from '../lib/codes.ts'
 import { removeAbandoned } from '../../system/processes.ts'
 import { removeLeftovers, swapIn } from './swap.ts'
 import { abandonBuildCache, cacheDirFor, keepBuildCache, openBuildCache } from './build-cache.ts'
-import { dropGone, linkCachedPages, writeOnce } from './reuse-pages.ts'
+import { cachedCopy, dropGone, linkCachedPages, pagesBuilt, writeOnce } from './reuse-pages.ts'
 import { beginTracking, endTracking } from '../lib/page-dependencies.ts'
 import { crashPoint } from '../../system/crash-points.ts'
 import { redirectsFile } from './redirects.ts'
 import { writeImages } from '../lib/images.ts'
 import { indexTranscripts, prepareFilmMedia, validateSubtitles, writeFilmFiles } from '../films/build-steps.ts'
-import * as pagefind from 'pagefind'
+import { writeSearchIndex, type SearchIndexResult, type SearchLanguage } from './search-index.ts'
+import { hasPageIn } from '../lib/activity-pages.ts'
+import { urls } from '../../content/urls.ts'
+import { localeCodes } from '../../locales/registry.ts'
+
+/** For a process that exits after a build: the replaced build's removal, which the swap does not wait for. */
+export { removalsDone } from './swap.ts'
 
 export interface SiteBuildOptions {
   root: string
@@ -32,6 +39,8 @@ export interface SiteBuildResult {
   pages: number
   /** The pages Astro rendered; the others it reused from the previous build. */
   rendered: number
+  /** The languages whose search index was written again; the others' were kept. */
+  searched: string[]
   /** Milliseconds per step, for the benchmark: where a publish spends its time. */
   steps: Record<'load' | 'astro' | 'files' | 'search' | 'checks' | 'swap', number>
 }
@@ -62,6 +71,7 @@ export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirF
   const staging = path.join(process.cwd(), '.astro', 'builds', `${process.pid}-${++builds}`)
   let pages = 0
   let rendered = 0
+  let searched: string[] = []
   await removeAbandoned(path.dirname(staging), '')
   process.env.MODERSMAL_CONTENT_DIR = contentDir
   // Astro's build records telemetry and sends it to Astro's server: our builds ask no other host.
@@ -91,11 +101,11 @@ export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirF
     await writeImages(contentDir, set.media, staging)
     await writeFilmFiles(set, filmMedia, staging)
     step('files')
-    await indexForSearch(staging)
-    await indexTranscripts(set, staging)
+    searched = (await indexForSearch(set, staging, cacheDir)).indexed
+    await indexTranscripts(set, staging, cacheDir)
     step('search')
     await checkCodesResolve(set, staging)
-    pages = await countPages(staging)
+    pages = pagesBuilt(cacheDir, staging)
     step('checks')
     crashPoint('build:staged')
     await swapIn(staging, outDir, `${process.pid}-${builds}`)
@@ -103,7 +113,7 @@ export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirF
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
-  return { ms: Math.round(performance.now() - started), pages, rendered, steps }
+  return { ms: Math.round(performance.now() - started), pages, rendered, searched, steps }
 }
 
 let builds = 0
@@ -118,24 +128,26 @@ async function checkCodesResolve(set: ContentSet, dir: string): Promise<void> {
   if (broken.length) throw new Error(`Issued short codes that do not resolve to a page:\n  ${broken.join('\n  ')}`)
 }
 
-async function countPages(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true })
-  return entries.filter((e) => e.endsWith('.html')).length
-}
-
 /**
- * Pagefind: one index per page language (from <html lang>), only the parts marked
- * data-pagefind-body, never the fallback fragments (data-pagefind-ignore).
+ * The catalogue's search: one Pagefind index per language, of the activity pages in the languages
+ * they have text in, which are the pages that exist (../lib/activity-pages.ts), only the parts marked data-pagefind-body, never the fallback
+ * fragments (data-pagefind-ignore). A language is indexed again when one of its pages is a new
+ * file. Told by the cache's copy of each page, which a page keeps until it is rendered again (the
+ * next build links it, ./reuse-pages.ts); the staging folder's file of a rendered page is another.
  */
-async function indexForSearch(dir: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({})
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-  try {
-    const added = await index.addDirectory({ path: dir })
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`)
-    const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') })
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
-  } finally {
-    await pagefind.close()
+async function indexForSearch(set: ContentSet, staging: string, cacheDir: string): Promise<SearchIndexResult> {
+  const languages = new Map<string, SearchLanguage>()
+  for (const lang of localeCodes) {
+    const pages = set.activities.filter((a) => hasPageIn(a, lang)).map((a) => urls.activity(lang, a.slug))
+    if (pages.length === 0) continue
+    const fileOf = (url: string) => `${url.slice(1)}index.html`
+    const identity = createHash('sha256')
+    for (const file of pages.map(fileOf)) {
+      const { ino, size, mtimeMs } = await stat(cachedCopy(cacheDir, file)).catch(() => stat(path.join(staging, file)))
+      identity.update(`${file}\0${ino}\0${size}\0${mtimeMs}\n`)
+    }
+    const records = () => Promise.all(pages.map(async (url) => ({ url, content: await readFile(path.join(staging, fileOf(url)), 'utf8') })))
+    languages.set(lang, { signature: identity.digest('hex'), records })
   }
+  return writeSearchIndex('pages', languages, { cacheDir, outDir: path.join(staging, 'pagefind') })
 }

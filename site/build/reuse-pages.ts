@@ -25,8 +25,15 @@ function outputsOf(cacheDir: string): Set<string> {
   }
 }
 
+/**
+ * How many pages (HTML files) a build made, counted from the cache's manifest, not the disk (a walk
+ * of every folder). Astro's manifest lists the routes with getStaticPaths; the language chooser
+ * (/index.html, the only page without) is counted where it was built.
+ */
+export const pagesBuilt = (cacheDir: string, built: string): number => [...outputsOf(cacheDir)].filter((f) => f.endsWith('.html')).length + (existsSync(path.join(built, 'index.html')) ? 1 : 0)
+
 /** Astro keeps its copy of each page under <cacheDir>/dist/ (astro/dist/core/build/incremental.js). */
-const cachedCopy = (cacheDir: string, output: string) => path.join(cacheDir, 'dist', output)
+export const cachedCopy = (cacheDir: string, output: string) => path.join(cacheDir, 'dist', output)
 
 /** Links every page of the cache's last build into `staging`; returns which, for `dropGone`. */
 export function linkCachedPages(cacheDir: string, staging: string): Set<string> {

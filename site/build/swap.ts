@@ -2,8 +2,9 @@
  * How a finished build becomes the served site without a moment of no site. The site folder
  * (dist/) is a symbolic link to one build under dist.builds/; a new build is put beside the others
  * and a new link renamed over the old one, which POSIX does in one step (two folder renames, as
- * before, left a gap in which requests found nothing). The build it replaced is removed after;
- * files being sent from it stay readable until closed. A dist/ that is still a real folder (from
+ * before, left a gap in which requests found nothing). The build it replaced is removed after,
+ * while the editor already sees her change live (`removalsDone` waits for it); files being sent
+ * from it stay readable until closed. A dist/ that is still a real folder (from
  * before) is moved aside once, the only swap with a gap.
  */
 import { cp, lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
@@ -46,8 +47,29 @@ export async function swapIn(built: string, outDir: string, id: string): Promise
   const link = `${out}.link-${id}`
   await symlink(path.relative(path.dirname(out), target), link)
   await rename(link, out)
-  if (previous && previous !== target) await rm(previous, { recursive: true, force: true })
-  await rm(path.join(builds, `${id}-replaced`), { recursive: true, force: true })
+  if (previous && previous !== target) {
+    // Renamed first (one step), so the folder is this process's to remove; killed before it is
+    // gone, the next build's removeLeftovers takes it.
+    const retired = path.join(builds, `${id}-retired`)
+    await rename(previous, retired)
+    removeLater(retired)
+  }
+  removeLater(path.join(builds, `${id}-replaced`))
+}
+
+const removals = new Set<Promise<void>>()
+
+/** A removal that the swap does not wait for: thousands of files, off the publish's critical path. */
+function removeLater(dir: string): void {
+  const removal = rm(dir, { recursive: true, force: true })
+    .catch((e: Error) => console.warn(`Could not remove the replaced build ${dir}: ${e.message}`))
+    .finally(() => removals.delete(removal))
+  removals.add(removal)
+}
+
+/** Resolves when every replaced build this process swapped out is removed (before it exits). */
+export async function removalsDone(): Promise<void> {
+  while (removals.size) await Promise.all(removals)
 }
 
 /**

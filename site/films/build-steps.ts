@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build as esbuild } from 'esbuild'
-import * as pagefind from 'pagefind'
 import { ContentError, type ContentSet } from '../../content/load.ts'
 import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 import type { Film } from '../../content/schema/index.ts'
@@ -21,6 +20,7 @@ import { parseVtt, subtitleProblems, transcriptOf } from './vtt.ts'
 import { prepareFilms, pruneFilmCache, type Progress } from './pipeline.ts'
 import { escapeHtml } from '../lib/html.ts'
 import { linkOrCopy } from '../../system/files.ts'
+import { writeSearchIndex, type SearchIndexResult, type SearchLanguage, type SearchRecord } from '../build/search-index.ts'
 
 /** Fails with a ContentError listing every broken subtitle file. */
 export async function validateSubtitles(contentDir: string, films: Film[]): Promise<void> {
@@ -120,28 +120,24 @@ async function bundleServiceWorker(outDir: string): Promise<void> {
  * The transcripts in a search index of their own (/pagefind-films/), one index per language, only
  * in languages the film has subtitles in: the catalogue's index stays activities only. Each line
  * is a part of its own under an anchor (#t-<seconds>), so a result can lead to the moment it is said.
+ * A language is indexed again only when its transcripts or titles changed (../build/search-index.ts).
  */
-export async function indexTranscripts(set: ContentSet, outDir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({})
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-  let records = 0
-  try {
-    for (const film of set.films) {
-      for (const [lang, vtt] of Object.entries(film.subtitles ?? {}) as Array<[LocaleCode, string]>) {
-        const title = film.title[lang] ?? film.title.da!
-        const lines = transcriptOf(parseVtt(vtt).cues)
-          .map((p) => `<h2 id="${transcriptAnchor(p.start)}">${clock(p.start)}</h2><p>${escapeHtml(p.text)}</p>`)
-          .join('')
-        const content = `<!doctype html><html lang="${lang}"><head><title>${escapeHtml(title)}</title></head><body><main data-pagefind-body><h1>${escapeHtml(title)}</h1>${lines}</main></body></html>`
-        const added = await index.addHTMLFile({ url: urls.film(lang, film.slug), content })
-        if (added.errors.length) throw new Error(`Pagefind could not index ${film.slug} (${lang}): ${added.errors.join('; ')}`)
-        records++
-      }
+export async function indexTranscripts(set: ContentSet, outDir: string, cacheDir: string): Promise<SearchIndexResult> {
+  const byLanguage = new Map<string, SearchRecord[]>()
+  for (const film of set.films) {
+    for (const [lang, vtt] of Object.entries(film.subtitles ?? {}) as Array<[LocaleCode, string]>) {
+      const title = film.title[lang] ?? film.title.da!
+      const lines = transcriptOf(parseVtt(vtt).cues)
+        .map((p) => `<h2 id="${transcriptAnchor(p.start)}">${clock(p.start)}</h2><p>${escapeHtml(p.text)}</p>`)
+        .join('')
+      const content = `<!doctype html><html lang="${lang}"><head><title>${escapeHtml(title)}</title></head><body><main data-pagefind-body><h1>${escapeHtml(title)}</h1>${lines}</main></body></html>`
+      byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), { url: urls.film(lang, film.slug), content }])
     }
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind-films') })
-    if (written.errors.length) throw new Error(`Pagefind could not write the film index: ${written.errors.join('; ')}`)
-  } finally {
-    await pagefind.close()
   }
-  return records
+  const languages = new Map<string, SearchLanguage>()
+  for (const [lang, records] of byLanguage) {
+    const signature = createHash('sha256').update(JSON.stringify(records)).digest('hex')
+    languages.set(lang, { signature, records: async () => records })
+  }
+  return writeSearchIndex('films', languages, { cacheDir, outDir: path.join(outDir, 'pagefind-films') })
 }

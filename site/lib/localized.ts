@@ -2,7 +2,7 @@
  * Content fields in the reader's language with per-field fallback. Plain functions (no i18next, no
  * Vite), so scripts and tests use exactly what the pages use.
  */
-import { getLocale, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
+import { fallbackChain, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
 import type { Localized } from '../../content/schema/index.ts'
 
 export interface Picked<T> {
@@ -14,8 +14,7 @@ export interface Picked<T> {
 
 /** A content field in the reader's language, or in her language's fallback (then marked so). */
 export function pick<T>(field: Localized<T>, lang: LocaleCode): Picked<T> {
-  const chain: LocaleCode[] = [lang, getLocale(lang).fallback ?? sourceLocale, sourceLocale]
-  for (const code of chain) {
+  for (const code of fallbackChain(lang)) {
     const value = field[code]
     if (value !== undefined) return { value, lang: code, isFallback: code !== lang }
   }

@@ -9,7 +9,7 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buildsDirOf, currentBuild, removeLeftovers, swapIn } from '../../site/build/swap.ts'
+import { buildsDirOf, currentBuild, removalsDone, removeLeftovers, swapIn } from '../../site/build/swap.ts'
 
 describe('swapping a build in', () => {
   let work: string
@@ -48,6 +48,8 @@ describe('swapping a build in', () => {
     expect([...seen].every((t) => /^version \d+$/.test(t))).toBe(true)
     expect(seen.size).toBeGreaterThan(1)
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('version 100')
+    // The replaced builds are removed after the swap, not during it.
+    await removalsDone()
     expect(await readdir(buildsDirOf(out))).toEqual([`${process.pid}-100`])
   })
 
@@ -77,6 +79,7 @@ describe('swapping a build in', () => {
     expect((await lstat(out)).isSymbolicLink()).toBe(true)
     expect(await currentBuild(out)).toBe(path.join(buildsDirOf(out), `${process.pid}-3`))
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new')
+    await removalsDone()
     expect((await readdir(buildsDirOf(out))).sort()).toEqual(['1-1', `${process.pid}-3`])
   })
 })
