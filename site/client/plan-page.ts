@@ -14,15 +14,26 @@ export function setUpPlanPage(): void {
   // A shared link is the plan; a bare visit continues the plan being made in this browser.
   let plan: PlanState = location.search ? parsePlan(location.search) : loadPlan(lang)
 
+  // An activity without text in this language has its page in the fallback's (site/lib/activity-pages.ts).
+  const chain = (root.dataset.chain ?? lang).split(' ')
+  const guestLabels = JSON.parse(root.dataset.guests ?? '{}') as Record<string, string>
+
   /** An activity's plan data, read from its own page (no separate data files to keep in step). */
   async function item(slug: string): Promise<PlanItem | undefined> {
     if (items.has(slug)) return items.get(slug)
-    const response = await fetch(`/${lang}/activities/${slug}/`)
-    if (!response.ok) return undefined // gone from the catalogue: the rest of the plan still works
+    // Hosts that do not redirect a missing page: the chain, tried in order.
+    let response: Response | undefined
+    for (const l of chain) {
+      response = await fetch(`/${l}/activities/${slug}/`)
+      if (response.ok) break
+    }
+    if (!response?.ok) return undefined // gone from the catalogue: the rest of the plan still works
     const page = new DOMParser().parseFromString(await response.text(), 'text/html')
     const data = page.getElementById('plan-item')?.textContent
     if (!data) return undefined
     const found = JSON.parse(data) as PlanItem
+    // The guest in the plan's language, though the page may be in another.
+    found.guestLabel = guestLabels[found.guest] ?? found.guestLabel
     items.set(slug, found)
     return found
   }

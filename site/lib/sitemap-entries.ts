@@ -3,6 +3,7 @@ import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 import type { ContentSet } from '../../content/load.ts'
 import { absolute, urls } from '../../content/urls.ts'
 import { infoPages } from './info-pages.ts'
+import { hasPageIn } from './activity-pages.ts'
 import { hasBilingualLeaflet } from '../print/leaflet.ts'
 import { leafletPaths } from '../print/leaflet-page.ts'
 import { sitemapFiles } from './sitemap.ts'
@@ -27,7 +28,7 @@ export async function sitemapEntries(set: ContentSet, site: URL | undefined): Pr
     ...[urls.home, urls.guides, urls.activities, urls.films, urls.visit].map(everywhere),
     ...set.municipalities.map((m) => everywhere((lang) => urls.municipality(lang, m.slug))),
     ...set.guides.map((g) => everywhere((lang) => urls.guide(lang, g.slug))),
-    ...set.activities.map((a) => everywhere((lang) => urls.activity(lang, a.slug))),
+    ...set.activities.map((a) => ({ page: (lang: LocaleCode) => urls.activity(lang, a.slug), langs: localeCodes.filter((l) => hasPageIn(a, l)) })),
     ...set.films.map((f) => everywhere((lang) => urls.film(lang, f.slug))),
     ...infoPages.map((p) => everywhere((lang) => urls.info(lang, p))),
     ...byMunicipality(await leafletPaths(() => true), urls.leaflet),

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadContent } from '../../content/load.ts'
 import { locales } from '../../locales/registry.ts'
 import { buildSite } from '../../site/build/build-site.ts'
+import { serveSite } from '../../site/server/serve.ts'
 import { askAction, cmsAddress } from '../../site/lib/ask.ts'
 import { cspDirectives, cspHash } from '../../site/lib/csp.ts'
 import { infoPages } from '../../content/urls.ts'
@@ -217,5 +219,37 @@ describe('static site build from content/ alone', () => {
         if (!/src=|type="application\/json"/.test(attrs!) && !policy?.includes(cspHash(body!))) missing.push(`${p}: an inline script without its hash`)
     }
     expect(missing).toEqual([])
+  })
+
+  it('builds an activity page only in the languages it has text in, and sends other readers to the fallback', async () => {
+    const { activities } = await loadContent(repoContent)
+    const a = activities.find((x) => x.title.ar && x.title.en && !x.title.so)!
+    for (const l of locales) expect(existsSync(path.join(out, l.code, 'activities', a.slug, 'index.html')), l.code).toBe(a.title[l.code] !== undefined)
+    // The Somali catalogue links to the Danish page (Somali's fallback), saying so in Danish.
+    const somali = (await readdir(path.join(out, 'so', 'activities'), { recursive: true })).filter((f) => f.endsWith('.html'))
+    const links = await Promise.all(somali.map((f) => readFile(path.join(out, 'so', 'activities', f), 'utf8')))
+    const link = new RegExp(`<a href="/da/activities/${a.slug}/" hreflang="da">.*?</a><span class="muted"> · <span lang="da" dir="ltr">Dansk</span></span>`)
+    expect(links.some((page) => link.test(page))).toBe(true)
+    expect(links.some((page) => page.includes(`href="/so/activities/${a.slug}/"`))).toBe(false)
+    // An address that was shared before, or typed: the page in her language's fallback (Urdu's is English).
+    const server = await serveSite(out, 0)
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const where = async (p: string) => {
+        const r = await fetch(`${base}${p}`, { redirect: 'manual' })
+        return [r.status, r.headers.get('location')]
+      }
+      expect(await where(`/so/activities/${a.slug}/`)).toEqual([302, `/da/activities/${a.slug}/`])
+      expect(await where(`/ur/activities/${a.slug}/?a=1`)).toEqual([302, `/en/activities/${a.slug}/?a=1`])
+      expect(await where('/so/activities/no-such-activity/')).toEqual([404, null])
+      expect(await where(`/ar/activities/${a.slug}/`)).toEqual([200, null])
+    } finally {
+      server.close()
+    }
+    // Other hosts: a rule that applies where no page answers.
+    expect(await readFile(path.join(out, '_redirects'), 'utf8')).toContain('/ur/activities/:slug/ /en/activities/:slug/ 302')
+    const sitemap = await readFile(path.join(out, 'sitemaps', '1.xml'), 'utf8')
+    expect(sitemap).toContain(`/ar/activities/${a.slug}/</loc>`)
+    expect(sitemap).not.toContain(`/so/activities/${a.slug}/`)
   })
 })

@@ -24,6 +24,9 @@ describe('the site server under malformed requests', () => {
     await mkdir(path.join(dir, 'q', 'GLO'), { recursive: true })
     await writeFile(path.join(dir, 'q', 'GLO', 'index.html'), '<!doctype html><title>Glostrup</title>')
     await writeFile(path.join(dir, 'film.mp4'), film)
+    // An activity with Danish text only (site/lib/activity-pages.ts).
+    await mkdir(path.join(dir, 'da', 'activities', 'leg'), { recursive: true })
+    await writeFile(path.join(dir, 'da', 'activities', 'leg', 'index.html'), '<!doctype html><title>Leg</title>')
     server = await serveSite(dir, 0)
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
@@ -77,6 +80,16 @@ describe('the site server under malformed requests', () => {
     }
     expect((await get('/%E0%A4%A')).status).toBe(400)
     await stillAnswers()
+  })
+
+  it("sends a reader to an activity's page in her fallback chain where her language has none", async () => {
+    // Urdu falls back to English, which has no page either: Danish.
+    for (const p of ['/ur/activities/leg/', '/ur/activities/leg', '/en/activities/leg/']) {
+      const res = await fetch(`${base}${p}`, { redirect: 'manual' })
+      expect([res.status, res.headers.get('location')], p).toEqual([302, '/da/activities/leg/'])
+    }
+    // Only activity pages, only known languages, only what exists.
+    for (const p of ['/xx/activities/leg/', '/ur/activities/other/', '/ur/guides/leg/']) expect((await get(p)).status, p).toBe(404)
   })
 
   it('refuses other methods than GET and HEAD with 405', async () => {
