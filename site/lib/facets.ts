@@ -72,8 +72,15 @@ export const facetValueKey = (facet: FacetName, value: string) => (commonLabels[
 /** What a list of activities shows of each (components/ActivityList.astro). */
 export type ListedActivity = Pick<Activity, 'slug' | 'title' | 'durationMinutes' | 'worksWithoutSharedLanguage'>
 
-/** Only what a list shows: a browse page given these as props changes only when they do. */
-export const listed = ({ slug, title, durationMinutes, worksWithoutSharedLanguage }: ListedActivity): ListedActivity => ({ slug, title, durationMinutes, worksWithoutSharedLanguage })
+/**
+ * Only what a list in `lang` shows: the title as its reader sees it (her language's, or the one
+ * of the fallback it comes from, which is also where its page is). A browse page given these as
+ * props changes only when they do: an Arabic title edit re-renders the Arabic lists, not all 21.
+ */
+export function listed({ slug, title, durationMinutes, worksWithoutSharedLanguage }: ListedActivity, lang: LocaleCode): ListedActivity {
+  const shown = pick(title, lang)
+  return { slug, title: { [shown.lang]: shown.value }, durationMinutes, worksWithoutSharedLanguage }
+}
 
 /** Activities in the alphabetical order of their titles as a reader of `lang` sees them. */
 export function inTitleOrder<A extends Pick<Activity, 'title'>>(activities: readonly A[], lang: LocaleCode): A[] {
