@@ -125,8 +125,9 @@ try {
   }
   // At most 500 generated activities: XLIFF import writes each document (about 60 ms each).
   if (only === undefined || only === 'xliff') await benchXliff(scratch, report, Math.min(generated, 500))
-  // 400 activities × 21 languages, with the browse pages: about 10,000 pages.
-  if (only === undefined || only === 'publish') await benchPublish(scratch, report, 400)
+  // 1,200 activities (pages in da/en/ar, site/lib/activity-pages.ts) with the browse pages in 21
+  // languages: about 10,000 pages.
+  if (only === undefined || only === 'publish') await benchPublish(scratch, report, 1200)
   if (only === undefined || only === 'films') await benchFilms(scratch, report)
   if (only === undefined || only === 'referrals') {
     ensureSystemPackages(['postgres'])

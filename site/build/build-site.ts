@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
@@ -129,25 +129,25 @@ async function checkCodesResolve(set: ContentSet, dir: string): Promise<void> {
 }
 
 /**
- * The catalogue's search: one Pagefind index per language, of the activity pages in the languages
- * they have text in, which are the pages that exist (../lib/activity-pages.ts), only the parts marked data-pagefind-body, never the fallback
- * fragments (data-pagefind-ignore). A language is indexed again when one of its pages is a new
- * file. Told by the cache's copy of each page, which a page keeps until it is rendered again (the
- * next build links it, ./reuse-pages.ts); the staging folder's file of a rendered page is another.
+ * The catalogue's search: one Pagefind index per language, of the activity pages, which exist only
+ * in the languages they have text in (../lib/activity-pages.ts); only the parts marked
+ * data-pagefind-body, never the fallback fragments (data-pagefind-ignore). A language is indexed
+ * again when one of its pages is a new file. Told by the cache's copy of each page, which a page
+ * keeps until it is rendered again (the next build links it, ./reuse-pages.ts); the staging
+ * folder's file of a rendered page is another.
  */
 async function indexForSearch(set: ContentSet, staging: string, cacheDir: string): Promise<SearchIndexResult> {
   const languages = new Map<string, SearchLanguage>()
   for (const lang of localeCodes) {
-    const pages = set.activities.filter((a) => hasPageIn(a, lang)).map((a) => urls.activity(lang, a.slug))
-    if (pages.length === 0) continue
-    const fileOf = (url: string) => `${url.slice(1)}index.html`
+    const files = set.activities.filter((a) => hasPageIn(a, lang)).map((a) => `${urls.activity(lang, a.slug).slice(1)}index.html`)
+    if (files.length === 0) continue
     const identity = createHash('sha256')
-    for (const file of pages.map(fileOf)) {
+    for (const file of files) {
       const { ino, size, mtimeMs } = await stat(cachedCopy(cacheDir, file)).catch(() => stat(path.join(staging, file)))
       identity.update(`${file}\0${ino}\0${size}\0${mtimeMs}\n`)
     }
-    const records = () => Promise.all(pages.map(async (url) => ({ url, content: await readFile(path.join(staging, fileOf(url)), 'utf8') })))
-    languages.set(lang, { signature: identity.digest('hex'), records })
+    // Every activity page of the language (the plan page there has no data-pagefind-body).
+    languages.set(lang, { signature: identity.digest('hex'), pages: { dir: staging, glob: `${urls.activity(lang, '*').slice(1)}index.html` } })
   }
   return writeSearchIndex('pages', languages, { cacheDir, outDir: path.join(staging, 'pagefind') })
 }

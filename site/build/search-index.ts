@@ -13,10 +13,9 @@
  * place), so the built site links them.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
-import { linkOrCopy } from '../../system/files.ts'
 
 export interface SearchRecord {
   url: string
@@ -25,9 +24,10 @@ export interface SearchRecord {
 }
 
 export interface SearchLanguage {
-  /** Differs whenever the records would: the language is indexed again only when it does. */
+  /** Differs whenever what is indexed would: the language is indexed again only when it does. */
   signature: string
-  records: () => Promise<SearchRecord[]>
+  /** What to index: pages made for it, or the files of a built site that a glob matches (Pagefind reads them itself). */
+  pages: { records: () => Promise<SearchRecord[]> } | { dir: string; glob: string }
 }
 
 export interface SearchIndexResult {
@@ -114,7 +114,13 @@ async function indexLanguages(langs: string[], languages: ReadonlyMap<string, Se
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
   try {
     for (const lang of langs) {
-      for (const record of await languages.get(lang)!.records()) {
+      const { pages } = languages.get(lang)!
+      if ('glob' in pages) {
+        const added = await index.addDirectory({ path: pages.dir, glob: pages.glob })
+        if (added.errors.length) throw new Error(`Pagefind could not index ${pages.glob}: ${added.errors.join('; ')}`)
+        continue
+      }
+      for (const record of await pages.records()) {
         const added = await index.addHTMLFile(record)
         if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`)
       }
@@ -129,11 +135,11 @@ async function indexLanguages(langs: string[], languages: ReadonlyMap<string, Se
 /** Into the fresh index: every file of the kept one for the languages not indexed again, and the entry joined. */
 async function mergeKept(keptDir: string, fresh: string, replaced: Set<string>): Promise<void> {
   const have = new Set(await filesOf(fresh))
+  const made = new Set<string>()
   for (const file of await filesOf(keptDir)) {
     const lang = languageOf(file)
     if (file === keptFile || file === entryFile || have.has(file) || (lang !== undefined && replaced.has(lang))) continue
-    await mkdir(path.dirname(path.join(fresh, file)), { recursive: true })
-    await linkOrCopy(path.join(keptDir, file), path.join(fresh, file))
+    await linkInto(path.join(keptDir, file), path.join(fresh, file), made)
   }
   const old = JSON.parse(await readFile(path.join(keptDir, entryFile), 'utf8')) as Entry
   const now = JSON.parse(await readFile(path.join(fresh, entryFile), 'utf8')) as Entry
@@ -145,9 +151,24 @@ async function mergeKept(keptDir: string, fresh: string, replaced: Set<string>):
 }
 
 async function linkAll(from: string, to: string): Promise<void> {
-  for (const file of await filesOf(from)) {
-    if (file === keptFile) continue
-    await mkdir(path.dirname(path.join(to, file)), { recursive: true })
-    await linkOrCopy(path.join(from, file), path.join(to, file))
+  const made = new Set<string>()
+  for (const file of await filesOf(from)) if (file !== keptFile) await linkInto(path.join(from, file), path.join(to, file), made)
+}
+
+/**
+ * `to`, in a folder this build made (nothing there yet), becomes `from`: a hard link, or a copy
+ * across disks. Thousands of files (a fragment per page): no removal first, each folder made once.
+ */
+async function linkInto(from: string, to: string, made: Set<string>): Promise<void> {
+  const dir = path.dirname(to)
+  if (!made.has(dir)) {
+    await mkdir(dir, { recursive: true })
+    made.add(dir)
+  }
+  try {
+    await link(from, to)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e
+    await copyFile(from, to)
   }
 }

@@ -137,7 +137,7 @@ export async function indexTranscripts(set: ContentSet, outDir: string, cacheDir
   const languages = new Map<string, SearchLanguage>()
   for (const [lang, records] of byLanguage) {
     const signature = createHash('sha256').update(JSON.stringify(records)).digest('hex')
-    languages.set(lang, { signature, records: async () => records })
+    languages.set(lang, { signature, pages: { records: async () => records } })
   }
   return writeSearchIndex('films', languages, { cacheDir, outDir: path.join(outDir, 'pagefind-films') })
 }

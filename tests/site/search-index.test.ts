@@ -15,7 +15,9 @@ const page = (lang: string, slug: string, text: string) => ({
 
 type Texts = Record<string, Record<string, string>>
 const languagesOf = (texts: Texts): Map<string, SearchLanguage> =>
-  new Map(Object.entries(texts).map(([lang, pages]) => [lang, { signature: JSON.stringify(pages), records: async () => Object.entries(pages).map(([slug, text]) => page(lang, slug, text)) }]))
+  new Map(
+    Object.entries(texts).map(([lang, pages]) => [lang, { signature: JSON.stringify(pages), pages: { records: async () => Object.entries(pages).map(([slug, text]) => page(lang, slug, text)) } }]),
+  )
 
 const filesOf = (dir: string) =>
   readdirSync(dir, { recursive: true })
@@ -86,7 +88,7 @@ describe('the search index, per language', () => {
   it('keeps the last index when indexing fails, and indexes that language next time', async () => {
     const good = { ...texts, da: { ...texts.da, leg: 'leg på gulvet' } }
     const failing = languagesOf(good)
-    failing.set('da', { signature: 'broken', records: async () => Promise.reject(new Error('a page that cannot be read')) })
+    failing.set('da', { signature: 'broken', pages: { records: async () => Promise.reject(new Error('a page that cannot be read')) } })
     await expect(writeSearchIndex('pages', failing, { cacheDir: cache(), outDir: dir('failed') })).rejects.toThrow(/a page that cannot be read/)
     const { result, kept, full } = await both(good)
     expect(result.indexed).toContain('da')
