@@ -104,9 +104,17 @@ export function isLocaleCode(code: unknown): code is LocaleCode {
 }
 
 /** The registry entry for a code; throws with the list of known codes for anything else. */
+const chains = new Map<LocaleCode, readonly LocaleCode[]>()
+
 /** Where a reader of `code` is given text her language lacks: her language, its fallback, Danish. */
-export function fallbackChain(code: LocaleCode): LocaleCode[] {
-  return [...new Set<LocaleCode>([code, getLocale(code).fallback ?? sourceLocale, sourceLocale])]
+export function fallbackChain(code: LocaleCode): readonly LocaleCode[] {
+  let chain = chains.get(code)
+  if (!chain) {
+    // Made once per language: every fallback pick of every page asks (millions at 5,000 activities).
+    chain = Object.freeze([...new Set<LocaleCode>([code, getLocale(code).fallback ?? sourceLocale, sourceLocale])])
+    chains.set(code, chain)
+  }
+  return chain
 }
 
 export function getLocale(code: string): Locale {

@@ -78,7 +78,7 @@ export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirF
   process.env.ASTRO_TELEMETRY_DISABLED = '1'
   try {
     // Only the pages whose inputs changed are rendered (../lib/page-dependencies.ts).
-    beginTracking(await openBuildCache(cacheDir))
+    beginTracking(await openBuildCache(cacheDir), { dir: contentDir, set })
     // The pages Astro may reuse, linked in place of its copies (./reuse-pages.ts).
     const linked = linkCachedPages(cacheDir, staging)
     const written = writeOnce([staging, cacheDir])

@@ -41,14 +41,29 @@ interface BuildState {
   props: Map<PageId, string>
   read: Map<PageId, Set<string>>
   current: PageId | undefined
+  /** The content the build loaded and validated, so the pages do not parse every file again. */
+  content: { dir: string; set: ContentSet }
 }
 
 const stateKey = Symbol.for('modersmal.pageDependencies')
 const state = (): BuildState | undefined => (globalThis as { [stateKey]?: BuildState })[stateKey]
 
-/** Called by the build before Astro runs: what the cached output was made from. */
-export function beginTracking(previous: PageRecords): void {
-  ;(globalThis as { [stateKey]?: BuildState })[stateKey] = { previous, keys: new Map(), props: new Map(), read: new Map(), current: undefined }
+/** Called by the build before Astro runs: what the cached output was made from, and the content it builds. */
+export function beginTracking(previous: PageRecords, content: { dir: string; set: ContentSet }): void {
+  ;(globalThis as { [stateKey]?: BuildState })[stateKey] = {
+    previous,
+    keys: new Map(),
+    props: new Map(),
+    read: new Map(),
+    current: undefined,
+    content: { dir: path.resolve(content.dir), set: content.set },
+  }
+}
+
+/** The content set of the build under way, if it is of `dir` (../lib/content.ts). */
+export const contentOfBuild = (dir: string): ContentSet | undefined => {
+  const content = state()?.content
+  return content && content.dir === path.resolve(dir) ? content.set : undefined
 }
 
 const digest = (...parts: string[]): string => {
