@@ -103,7 +103,6 @@ export function isLocaleCode(code: unknown): code is LocaleCode {
   return typeof code === 'string' && byCode.has(code)
 }
 
-/** The registry entry for a code; throws with the list of known codes for anything else. */
 const chains = new Map<LocaleCode, readonly LocaleCode[]>()
 
 /** Where a reader of `code` is given text her language lacks: her language, its fallback, Danish. */
@@ -117,6 +116,7 @@ export function fallbackChain(code: LocaleCode): readonly LocaleCode[] {
   return chain
 }
 
+/** The registry entry for a code; throws with the list of known codes for anything else. */
 export function getLocale(code: string): Locale {
   const locale = byCode.get(code)
   if (!locale) throw new Error(`Unknown locale "${code}". Known locales: ${localeCodes.join(', ')}`)

@@ -27,6 +27,11 @@ export function fileHash(file: string): string {
 /** `to` becomes `from`: a hard link, or a copy where the two are on different disks. */
 export async function linkOrCopy(from: string, to: string): Promise<void> {
   await rm(to, { force: true })
+  await linkNew(from, to)
+}
+
+/** As `linkOrCopy`, where nothing is at `to` yet (a folder just made): no removal first. */
+export async function linkNew(from: string, to: string): Promise<void> {
   try {
     await link(from, to)
   } catch (e) {

@@ -13,9 +13,10 @@
  * place), so the built site links them.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
+import { linkNew } from '../../system/files.ts'
 
 export interface SearchRecord {
   url: string
@@ -155,20 +156,12 @@ async function linkAll(from: string, to: string): Promise<void> {
   for (const file of await filesOf(from)) if (file !== keptFile) await linkInto(path.join(from, file), path.join(to, file), made)
 }
 
-/**
- * `to`, in a folder this build made (nothing there yet), becomes `from`: a hard link, or a copy
- * across disks. Thousands of files (a fragment per page): no removal first, each folder made once.
- */
+/** `to`, in a folder this build made, becomes `from`; each folder made once (thousands of fragments). */
 async function linkInto(from: string, to: string, made: Set<string>): Promise<void> {
   const dir = path.dirname(to)
   if (!made.has(dir)) {
     await mkdir(dir, { recursive: true })
     made.add(dir)
   }
-  try {
-    await link(from, to)
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e
-    await copyFile(from, to)
-  }
+  await linkNew(from, to)
 }

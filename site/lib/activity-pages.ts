@@ -12,14 +12,8 @@
  */
 import type { Activity } from '../../content/schema/index.ts'
 import { fallbackChain, type LocaleCode } from '../../locales/registry.ts'
-import { urls } from '../../content/urls.ts'
-
-type Titled = Pick<Activity, 'slug' | 'title'>
 
 export const hasPageIn = (a: Pick<Activity, 'title'>, lang: LocaleCode): boolean => a.title[lang] !== undefined
 
 /** The language of the page that a reader of `lang` gets for this activity. */
 export const pageLanguageFor = (a: Pick<Activity, 'title'>, lang: LocaleCode): LocaleCode => fallbackChain(lang).find((l) => hasPageIn(a, l)) ?? lang
-
-/** Where a link to this activity goes for a reader of `lang`. */
-export const activityPageFor = (a: Titled, lang: LocaleCode): string => urls.activity(pageLanguageFor(a, lang), a.slug)
