@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import * as pagefind from 'pagefind'
+import { withPagefindIndex } from './pagefind-index.ts'
 import { linkNew } from '../../system/files.ts'
 
 export interface SearchRecord {
@@ -111,9 +111,7 @@ export async function writeSearchIndex(name: string, languages: ReadonlyMap<stri
 }
 
 async function indexLanguages(langs: string[], languages: ReadonlyMap<string, SearchLanguage>, outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({})
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-  try {
+  await withPagefindIndex(async (index) => {
     for (const lang of langs) {
       const { pages } = languages.get(lang)!
       if ('glob' in pages) {
@@ -128,9 +126,7 @@ async function indexLanguages(langs: string[], languages: ReadonlyMap<string, Se
     }
     const written = await index.writeFiles({ outputPath })
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
-  } finally {
-    await pagefind.close()
-  }
+  })
 }
 
 /** Into the fresh index: every file of the kept one for the languages not indexed again, and the entry joined. */

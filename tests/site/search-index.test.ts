@@ -2,6 +2,8 @@
  * The search index is written again only for the languages that changed, and what it writes is
  * exactly what indexing everything would write (real Pagefind, real files).
  */
+import type { ChildProcess } from 'node:child_process'
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -92,6 +94,31 @@ describe('the search index, per language', () => {
     await expect(writeSearchIndex('pages', failing, { cacheDir: cache(), outDir: dir('failed') })).rejects.toThrow(/a page that cannot be read/)
     const { result, kept, full } = await both(good)
     expect(result.indexed).toContain('da')
+    expectSame(kept, full)
+  })
+
+  it("fails with the cause when Pagefind's indexer dies mid-way, keeps the last index, and indexes again", async () => {
+    const before = await both(texts)
+    const keptFiles = filesOf(path.join(cache(), 'search', 'pages'))
+    // As the kernel's out-of-memory killer would: the binary Pagefind starts, killed at once.
+    const kill = (message: unknown) => {
+      const child = (message as { process: ChildProcess }).process
+      setImmediate(() => child.kill('SIGKILL'))
+    }
+    subscribe('child_process', kill)
+    const changed = { ...texts, en: { ...texts.en, leg: 'play on the floor' } }
+    try {
+      await expect(writeSearchIndex('pages', languagesOf(changed), { cacheDir: cache(), outDir: dir('killed') })).rejects.toThrow(
+        "Pagefind's indexer stopped before it answered (killed by SIGKILL, most often for want of memory)",
+      )
+    } finally {
+      unsubscribe('child_process', kill)
+    }
+    expect(filesOf(path.join(cache(), 'search', 'pages'))).toEqual(keptFiles)
+    expectSame(before.kept, before.full)
+    // Pagefind starts anew for the next build, which indexes what changed.
+    const { result, kept, full } = await both(changed)
+    expect(result.indexed).toEqual(['en'])
     expectSame(kept, full)
   })
 })
