@@ -8,10 +8,10 @@
  */
 import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import * as pagefind from 'pagefind'
 import type { Browser, Page, Request } from 'playwright-core'
 import { generateContent } from '../content/generate.ts'
 import { launchChromium } from '../site/print/chromium.ts'
+import { withPagefindIndex } from '../site/build/pagefind-index.ts'
 import { serveSite } from '../site/server/serve.ts'
 import { timedBuild } from './site.ts'
 import { ensureSystemPackages } from '../system/packages.ts'
@@ -33,22 +33,41 @@ async function folderBytes(dir: string): Promise<{ bytes: number; files: number 
 /** Pagefind over a built site again, on its own, into a scratch folder. */
 async function indexSeconds(site: string, out: string): Promise<number> {
   const t = performance.now()
-  const { index } = await pagefind.createIndex({})
-  await index!.addDirectory({ path: site })
-  await index!.writeFiles({ outputPath: out })
-  await pagefind.close()
+  await withPagefindIndex(async (index) => {
+    await index.addDirectory({ path: site })
+    await index.writeFiles({ outputPath: out })
+  })
   return (performance.now() - t) / 1000
 }
 
-/** Bytes (headers and body, as sent) of every response a page receives while `action` runs. */
-async function bytesDuring(page: Page, action: () => Promise<void>): Promise<number> {
-  const sizes: Array<Promise<number>> = []
-  const listener = (r: Request) => sizes.push(r.sizes().then((s) => s.responseHeadersSize + s.responseBodySize))
+/** What a response of a search is, by its address: what can be made smaller and what cannot. */
+const kinds = [
+  ['Pagefind code', /\/pagefind\/(?:pagefind(?:-worker)?\.js|wasm\.[\w-]+\.pagefind)$/],
+  ['index metadata', /\.pf_meta$/],
+  ['word index', /\.pf_index$/],
+  ['filters', /\.pf_filter$/],
+  ['result fragments', /\.pf_fragment$/],
+] as const
+type Kind = (typeof kinds)[number][0] | 'other'
+
+/** Bytes (headers and body, as sent) of every response a page receives while `action` runs, by kind. */
+async function bytesDuring(page: Page, action: () => Promise<void>): Promise<{ total: number; by: Partial<Record<Kind, number>> }> {
+  const sizes: Array<Promise<[Kind, number]>> = []
+  const listener = (r: Request) => {
+    const kind = kinds.find(([, re]) => re.test(new URL(r.url()).pathname))?.[0] ?? 'other'
+    sizes.push(r.sizes().then((s) => [kind, s.responseHeadersSize + s.responseBodySize]))
+  }
   page.on('requestfinished', listener)
   await action()
   page.off('requestfinished', listener)
-  return (await Promise.all(sizes)).reduce((a, b) => a + b, 0)
+  const by: Partial<Record<Kind, number>> = {}
+  for (const [kind, n] of await Promise.all(sizes)) by[kind] = (by[kind] ?? 0) + n
+  return { total: Object.values(by).reduce((a, b) => a + b, 0), by }
 }
+const breakdown = (b: { by: Partial<Record<Kind, number>> }) =>
+  Object.entries(b.by)
+    .map(([k, n]) => `${k} ${kb(n)}`)
+    .join(', ')
 
 async function firstResults(page: Page): Promise<void> {
   await page.locator('#results li').first().waitFor({ timeout: 120_000 })
@@ -84,7 +103,9 @@ async function measure(browser: Browser, origin: string, label: string, report: 
       await page2.waitForLoadState('networkidle')
     })
     await context2.close()
-    report(`${label}, ${lang}: catalogue page / first search "${query}" / theme browse`, `${kb(pageBytes)} / ${kb(searchBytes)} / ${kb(browseBytes)} (as sent, gzip)`)
+    report(`${label}, ${lang}: catalogue page / first search "${query}" / theme browse`, `${kb(pageBytes.total)} / ${kb(searchBytes.total)} / ${kb(browseBytes.total)} (as sent, gzip)`)
+    report(`${label}, ${lang}: first search, by part`, breakdown(searchBytes))
+    report(`${label}, ${lang}: theme browse, by part`, breakdown(browseBytes))
 
     // Time to first results from a link with the query in it, cold cache, throttled like Lighthouse's mobile.
     const context3 = await browser.newContext()

@@ -15,6 +15,7 @@ import { abandonBuildCache, cacheDirFor, keepBuildCache, openBuildCache } from '
 import { cachedCopy, dropGone, linkCachedPages, pagesBuilt, writeOnce } from './reuse-pages.ts'
 import { beginTracking, endTracking } from '../lib/page-dependencies.ts'
 import { crashPoint } from '../../system/crash-points.ts'
+import { headersFile } from './headers.ts'
 import { redirectsFile } from './redirects.ts'
 import { writeImages } from '../lib/images.ts'
 import { indexTranscripts, prepareFilmMedia, validateSubtitles, writeFilmFiles } from '../films/build-steps.ts'
@@ -98,6 +99,7 @@ export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirF
     step('astro')
     if (!existsSync(path.join(staging, 'index.html'))) throw new Error('The build produced no index.html')
     await writeFile(path.join(staging, '_redirects'), redirectsFile(set))
+    await writeFile(path.join(staging, '_headers'), headersFile())
     await writeImages(contentDir, set.media, staging)
     await writeFilmFiles(set, filmMedia, staging)
     step('files')

@@ -8,7 +8,8 @@ export function setUpCatalogueSearch(): void {
   const status = form.querySelector<HTMLElement>('#result-count')!
   const list = form.querySelector<HTMLOListElement>('#results')!
   const more = form.querySelector<HTMLButtonElement>('#more')!
-  const pageSize = 20
+  // What a phone's screen shows and a little more: each result is one more request.
+  const pageSize = 10
   let current: Awaited<ReturnType<typeof searchCatalogue>> | undefined
   let run = 0
 
@@ -21,9 +22,10 @@ export function setUpCatalogueSearch(): void {
 
   async function render(from: number) {
     const mine = run
-    const found = await current!.page(from, pageSize)
-    if (mine !== run) return
-    for (const r of found) {
+    // Shown one by one as they come in, in their order: the first result need not wait for the tenth.
+    for (const next of current!.page(from, pageSize)) {
+      const r = await next
+      if (mine !== run) return
       const li = document.createElement('li')
       const a = Object.assign(document.createElement('a'), { href: r.url, textContent: r.title })
       const minutes = Object.assign(document.createElement('span'), { className: 'muted', textContent: ` · ${form.dataset.minutes!.replace('#', String(r.minutes))}` })

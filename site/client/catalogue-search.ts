@@ -26,28 +26,26 @@ export async function searchCatalogue(params: URLSearchParams): Promise<{
   /** "facet:value" → how many results that value would give. */
   counts: Record<string, number>
   total: number
-  /** Results [from, from + n): fragments are fetched only for what is shown. */
-  page: (from: number, n: number) => Promise<Found[]>
+  /** Results [from, from + n), in order, each as soon as its fragment is in: only what is shown is fetched. */
+  page: (from: number, n: number) => Array<Promise<Found>>
 }> {
   const pf = await load()
   const term = params.get('q')?.trim() || null
   const filters = Object.fromEntries(facets.flatMap((f) => (params.getAll(f.name).length ? [[f.name, { any: params.getAll(f.name) }]] : [])))
   const sort = params.get('sort') === 'asc' || params.get('sort') === 'desc' ? { duration: params.get('sort') } : undefined
   const active = term !== null || Object.keys(filters).length > 0 || sort !== undefined
-  if (!active) return { active, counts: flatten(await pf.filters()), total: 0, page: async () => [] }
+  if (!active) return { active, counts: flatten(await pf.filters()), total: 0, page: () => [] }
   const response = await pf.search(term, { filters, ...(sort ? { sort } : {}) })
   const results = response?.results ?? []
   return {
     active,
     counts: flatten(response?.filters ?? {}),
     total: results.length,
-    page: async (from, n) =>
-      Promise.all(
-        results.slice(from, from + n).map(async (r) => {
-          const d = await r.data()
-          return { url: d.url, title: d.meta.title ?? d.url, excerpt: d.excerpt, minutes: Number(d.meta.minutes) }
-        }),
-      ),
+    page: (from, n) =>
+      results.slice(from, from + n).map(async (r) => {
+        const d = await r.data()
+        return { url: d.url, title: d.meta.title ?? d.url, excerpt: d.excerpt, minutes: Number(d.meta.minutes) }
+      }),
   }
 }
 

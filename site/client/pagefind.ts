@@ -24,11 +24,33 @@ export interface PagefindData {
   sub_results?: Array<{ title: string; url: string; excerpt: string }>
 }
 
-/** A loader for the index at `url` (e.g. /pagefind/pagefind.js): the first call fetches it. */
+/**
+ * A loader for the index at `url` (e.g. /pagefind/pagefind.js): the first call fetches it, and at
+ * the same time the files every first search of the page's language needs. Pagefind would ask for
+ * them one after another (its script, then its worker, then the list of indexes, then the search
+ * code and the index's metadata), a round trip each; fetched here at once, Pagefind's own requests
+ * find them in the browser's cache (the metadata is content-addressed, site/lib/cache-policy.ts).
+ */
 export function pagefindAt(url: string): () => Promise<Pagefind> {
   let pagefind: Promise<Pagefind> | undefined
-  // A variable, so the bundler leaves the index's own script to be fetched at run time.
-  return () => (pagefind ??= import(/* @vite-ignore */ url) as Promise<Pagefind>)
+  return () => {
+    if (pagefind) return pagefind
+    void warmUp(url.slice(0, url.lastIndexOf('/') + 1), document.documentElement.lang)
+    // A variable, so the bundler leaves the index's own script to be fetched at run time.
+    pagefind = import(/* @vite-ignore */ url) as Promise<Pagefind>
+    return pagefind
+  }
+}
+
+async function warmUp(base: string, lang: string): Promise<void> {
+  try {
+    void fetch(`${base}pagefind-worker.js`)
+    const entry = (await (await fetch(`${base}pagefind-entry.json`)).json()) as { languages?: Record<string, { hash: string; wasm: string }> }
+    const index = entry.languages?.[lang]
+    if (index) await Promise.all([fetch(`${base}wasm.${index.wasm}.pagefind`), fetch(`${base}pagefind.${index.hash}.pf_meta`)])
+  } catch {
+    // Only a head start: Pagefind asks for the same files itself and reports what fails.
+  }
 }
 
 /** Pagefind's excerpt is HTML with <mark>: keep only its text and the marks. */

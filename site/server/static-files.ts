@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import send from 'send'
+import { isContentAddressed, keepForAYear } from '../lib/cache-policy.ts'
 import { securityHeaders } from '../lib/csp.ts'
 import { fallbackChain, isLocaleCode } from '../../locales/registry.ts'
 import { urls } from '../../content/urls.ts'
@@ -30,6 +31,8 @@ export function staticFiles(root: string, notFound: NotFound) {
     }
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value)
     const pathname = (req.url ?? '/').split('?')[0]!
+    // Set when a file is found (send keeps it), so a 404 or a redirect is never kept.
+    const keep = isContentAddressed(pathname)
     const failed = (err: { status?: number; message: string }) => {
       if (res.headersSent) return res.destroy()
       if (err.status === 404) {
@@ -43,6 +46,7 @@ export function staticFiles(root: string, notFound: NotFound) {
     }
     send(req, pathname, options)
       .on('error', failed)
+      .on('headers', (r: ServerResponse) => keep && r.setHeader('cache-control', keepForAYear))
       // A folder without its slash (a printed short code, /q/ABC): its page, without a redirect.
       .on('directory', () => void send(req, `${pathname}/index.html`, options).on('error', failed).pipe(res))
       .pipe(res)

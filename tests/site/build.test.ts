@@ -9,6 +9,7 @@ import { locales } from '../../locales/registry.ts'
 import { buildSite } from '../../site/build/build-site.ts'
 import { serveSite } from '../../site/server/serve.ts'
 import { askAction, cmsAddress } from '../../site/lib/ask.ts'
+import { isContentAddressed } from '../../site/lib/cache-policy.ts'
 import { cspDirectives, cspHash } from '../../site/lib/csp.ts'
 import { infoPages } from '../../content/urls.ts'
 import { siteCmsUrl } from '../setup/site.ts'
@@ -33,6 +34,23 @@ describe('static site build from content/ alone', () => {
         expect(page, `${l.code}/${m.slug}`).toContain(`<html lang="${l.code}" dir="${l.dir}">`)
       }
     }
+  })
+
+  it('marks every file named by its content for a year in the cache, here and on other hosts', async () => {
+    // Vite names all of Astro's bundles and fonts by their digest; Pagefind names its chunks,
+    // fragments, filters and metadata <language>_<hex digest>, but not its scripts or wasm.
+    const named: string[] = []
+    for (const dir of ['_astro', 'pagefind', 'pagefind-films']) {
+      for (const entry of await readdir(path.join(out, dir), { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) named.push(`/${path.relative(out, path.join(entry.parentPath, entry.name))}`)
+      }
+    }
+    const hashed = (p: string) => p.startsWith('/_astro/') || /[/.][a-z]+_[0-9a-f]{7,}\.pf_\w+$/.test(p)
+    expect(named.filter(hashed).length).toBeGreaterThan(100)
+    for (const p of named) expect(isContentAddressed(p), p).toBe(hashed(p))
+    const headers = await readFile(path.join(out, '_headers'), 'utf8')
+    expect(headers).toContain("/*\n  content-security-policy: frame-ancestors 'none'\n")
+    expect(headers).toContain('/pagefind/fragment/*\n  cache-control: public, max-age=31536000, immutable\n')
   })
 
   it("puts the mother's call-me form on every landing page, in her language, posting to the CMS", async () => {

@@ -24,6 +24,13 @@ describe('the site server under malformed requests', () => {
     await mkdir(path.join(dir, 'q', 'GLO'), { recursive: true })
     await writeFile(path.join(dir, 'q', 'GLO', 'index.html'), '<!doctype html><title>Glostrup</title>')
     await writeFile(path.join(dir, 'film.mp4'), film)
+    // Named by their content (site/lib/cache-policy.ts), and one that is not.
+    await mkdir(path.join(dir, '_astro'), { recursive: true })
+    await writeFile(path.join(dir, '_astro', 'form.Cgc5iUp9.js'), 'export {}')
+    await mkdir(path.join(dir, 'pagefind', 'fragment'), { recursive: true })
+    await writeFile(path.join(dir, 'pagefind', 'fragment', 'da_f13a68e.pf_fragment'), 'x')
+    await writeFile(path.join(dir, 'pagefind', 'pagefind.da_1da6a62575.pf_meta'), 'x')
+    await writeFile(path.join(dir, 'pagefind', 'pagefind.js'), 'export {}')
     // An activity with Danish text only (site/lib/activity-pages.ts).
     await mkdir(path.join(dir, 'da', 'activities', 'leg'), { recursive: true })
     await writeFile(path.join(dir, 'da', 'activities', 'leg', 'index.html'), '<!doctype html><title>Leg</title>')
@@ -109,6 +116,23 @@ describe('the site server under malformed requests', () => {
     })
     expect(answer).toMatch(/^HTTP\/1\.1 400/)
     await stillAnswers()
+  })
+
+  it('lets a phone keep the files named by their content for a year, and asks again for the rest', async () => {
+    for (const p of ['/_astro/form.Cgc5iUp9.js', '/pagefind/fragment/da_f13a68e.pf_fragment', '/pagefind/pagefind.da_1da6a62575.pf_meta']) {
+      expect((await get(p)).headers.get('cache-control'), p).toBe('public, max-age=31536000, immutable')
+    }
+    // A page, Pagefind's own script (its name stays when Pagefind is upgraded), and a missing
+    // file that may exist after the next publish.
+    for (const [p, status] of [
+      ['/', 200],
+      ['/pagefind/pagefind.js', 200],
+      ['/_astro/gone.AAAAAAAA.js', 404],
+    ] as const) {
+      const res = await get(p)
+      expect(res.status, p).toBe(status)
+      expect(res.headers.get('cache-control') ?? '', p).not.toMatch(/immutable|max-age=[1-9]/)
+    }
   })
 
   it('lets no other site frame its pages, sniff its types or learn which page a mother came from', async () => {
