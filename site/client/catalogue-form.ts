@@ -8,6 +8,7 @@ export function setUpCatalogueSearch(): void {
   const status = form.querySelector<HTMLElement>('#result-count')!
   const list = form.querySelector<HTMLOListElement>('#results')!
   const more = form.querySelector<HTMLButtonElement>('#more')!
+  const filters = form.querySelector<HTMLDetailsElement>('details')!
   // What a phone's screen shows and a little more: each result is one more request.
   const pageSize = 10
   let current: Awaited<ReturnType<typeof searchCatalogue>> | undefined
@@ -38,6 +39,15 @@ export function setUpCatalogueSearch(): void {
     more.hidden = list.children.length >= current!.total
   }
 
+  /** The count beside each filter value, for the current search; only while the filters are open. */
+  async function showCounts() {
+    const mine = run
+    if (!filters.open || !current) return
+    const counts = await current.counts()
+    if (mine !== run) return
+    for (const span of form.querySelectorAll<HTMLElement>('[data-count-of]')) span.textContent = `(${counts[span.dataset.countOf!] ?? 0})`
+  }
+
   async function update() {
     const params = state()
     history.replaceState(null, '', params.size ? `?${params}` : location.pathname)
@@ -45,9 +55,7 @@ export function setUpCatalogueSearch(): void {
     const result = await searchCatalogue(params)
     if (mine !== run) return // a newer keystroke won
     current = result
-    for (const span of form.querySelectorAll<HTMLElement>('[data-count-of]')) {
-      span.textContent = `(${result.counts[span.dataset.countOf!] ?? 0})`
-    }
+    void showCounts()
     list.replaceChildren()
     if (!result.active) {
       status.textContent = ''
@@ -60,7 +68,8 @@ export function setUpCatalogueSearch(): void {
 
   updateWhileTyping(form, form, update)
   form.addEventListener('reset', () => setTimeout(update))
-  form.querySelector('details')!.addEventListener('toggle', preloadSearch, { once: true })
+  filters.addEventListener('toggle', preloadSearch, { once: true })
+  filters.addEventListener('toggle', () => void showCounts())
   more.addEventListener('click', () => void render(list.children.length))
 
   // Restore a search from the URL (the back button, a shared link).
@@ -68,7 +77,7 @@ export function setUpCatalogueSearch(): void {
   input.value = initial.get('q') ?? ''
   form.querySelector<HTMLSelectElement>('#sort')!.value = initial.get('sort') ?? ''
   for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = initial.getAll(box.name).includes(box.value)
-  if ([...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].some((b) => b.checked)) form.querySelector('details')!.open = true
+  if ([...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].some((b) => b.checked)) filters.open = true
   form.hidden = false
   // The index loads when she starts to search, not with the page: browsing costs no search bytes.
   if (initial.size) void update()
