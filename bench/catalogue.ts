@@ -9,12 +9,14 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, Page, Request } from 'playwright-core'
-import { generateContent } from '../content/generate.ts'
+import { generateContent, isGenerated } from '../content/generate.ts'
 import { launchChromium } from '../site/print/chromium.ts'
 import { withPagefindIndex } from '../site/build/pagefind-index.ts'
 import { serveSite } from '../site/server/serve.ts'
 import { timedBuild } from './site.ts'
 import { ensureSystemPackages } from '../system/packages.ts'
+import { loadContent } from '../content/load.ts'
+import { filterFaults, planFaults, selections } from '../tests/support/catalogue-at-scale.ts'
 
 type Report = (what: string, figure: string) => void
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
@@ -122,6 +124,39 @@ async function measure(browser: Browser, origin: string, label: string, report: 
   }
 }
 
+/**
+ * The catalogue still right at this size (tests/support/catalogue-at-scale.ts): every filter
+ * combination and a full plan link, in Danish and Arabic. A fault fails the benchmark.
+ */
+async function check(browser: Browser, origin: string, contentDir: string, label: string, report: Report): Promise<void> {
+  const { activities } = await loadContent(contentDir)
+  const tried = selections(100)
+  const faults: string[] = []
+  for (const lang of ['da', 'ar'] as const) {
+    const page = await browser.newPage()
+    await page.goto(`${origin}/${lang}/activities/`)
+    const t = performance.now()
+    faults.push(...(await filterFaults(page, lang, activities, tried)))
+    report(
+      `${label}, ${lang}: ${tried.length} filter combinations searched and checked`,
+      `${((performance.now() - t) / 1000).toFixed(1)} s, ${((performance.now() - t) / tried.length).toFixed(0)} ms each`,
+    )
+    await page.close()
+    const generated = activities.filter(isGenerated)
+    const written = activities.filter((a) => !isGenerated(a))
+    faults.push(
+      ...(await planFaults(
+        browser,
+        origin,
+        lang,
+        activities,
+        [...written.slice(0, 6), ...generated.slice(-6)].map((a) => a.slug),
+      )),
+    )
+  }
+  if (faults.length) throw new Error(`${label}: the catalogue is wrong at this size:\n${faults.slice(0, 20).join('\n')}`)
+}
+
 export async function benchCatalogue(scratch: string, report: Report, activities: number): Promise<void> {
   ensureSystemPackages(['chromium'])
   const repo = process.cwd()
@@ -148,6 +183,7 @@ export async function benchCatalogue(scratch: string, report: Report, activities
       const server = await serveSite(dist, port)
       try {
         await measure(browser, `http://127.0.0.1:${port}`, label, report)
+        await check(browser, `http://127.0.0.1:${port}`, contentDir, label, report)
       } finally {
         server.close()
       }

@@ -23,6 +23,10 @@ function rng(seed: number) {
   }
 }
 
+const slugPrefix = 'genereret-aktivitet-'
+/** Whether an activity is one of the generated ones (and not the demo's). */
+export const isGenerated = (a: Pick<Activity, 'slug'>): boolean => a.slug.startsWith(slugPrefix)
+
 export function generateActivity(i: number): Activity {
   const r = rng(i + 1)
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!
@@ -35,7 +39,7 @@ export function generateActivity(i: number): Activity {
   })
   const min = Math.floor(r() * 6)
   return {
-    slug: `genereret-aktivitet-${i}`,
+    slug: `${slugPrefix}${i}`,
     title: text(3),
     summary: text(14),
     purpose: text(18),
