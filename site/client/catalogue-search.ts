@@ -59,11 +59,12 @@ export async function searchCatalogue(params: URLSearchParams): Promise<{
   const results = response?.results ?? []
   return {
     active,
-    counts: async () => {
+    // Once per search, however often the filters are opened.
+    counts: once(async () => {
       if (complete) return flatten(response?.filters ?? {})
       await loadEveryFilter(pf)
       return flatten((await pf.search(term, options))?.filters ?? {})
-    },
+    }),
     total: results.length,
     page: (from, n) =>
       results.slice(from, from + n).map(async (r) => {
@@ -71,6 +72,11 @@ export async function searchCatalogue(params: URLSearchParams): Promise<{
         return { url: d.url, title: d.meta.title ?? d.url, excerpt: d.excerpt, minutes: Number(d.meta.minutes) }
       }),
   }
+}
+
+const once = <T>(f: () => Promise<T>) => {
+  let p: Promise<T> | undefined
+  return () => (p ??= f())
 }
 
 const flatten = (f: Record<string, Record<string, number>>) => Object.fromEntries(Object.entries(f).flatMap(([name, values]) => Object.entries(values).map(([v, n]) => [`${name}:${v}`, n])))

@@ -13,15 +13,15 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { generateContent, isGenerated } from '../../content/generate.ts'
+import { urls } from '../../content/urls.ts'
 import { loadContent, type ContentSet } from '../../content/load.ts'
 import type { LocaleCode } from '../../locales/registry.ts'
 import { cacheDirFor } from '../../site/build/build-cache.ts'
 import { buildSite } from '../../site/build/build-site.ts'
-import { pageLanguageFor } from '../../site/lib/activity-pages.ts'
 import { browsePageSize, facets, matching } from '../../site/lib/facets.ts'
 import { serveSite } from '../../site/server/serve.ts'
 import { launchChromium } from '../support/browser.ts'
-import { filterFaults, planFaults, selections } from '../support/catalogue-at-scale.ts'
+import { filterFaults, planFaults, readerHref, selections } from '../support/catalogue-at-scale.ts'
 import { repoContent } from '../support/content.ts'
 
 const port = 4962
@@ -50,14 +50,14 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true })
 })
 
-const hrefsOn = (lang: LocaleCode, activities: ContentSet['activities']) => activities.map((a) => `/${pageLanguageFor(a, lang)}/activities/${a.slug}/`).sort()
+const hrefsOn = (lang: LocaleCode, activities: ContentSet['activities']) => activities.map((a) => readerHref(a, lang)).sort()
 
 describe('the catalogue at a larger size', () => {
   it.each(['da', 'ar'] as const)('%s: every filter combination finds exactly the matching activities, with the right count beside each value', async (lang) => {
     const tried = selections(100)
     expect(tried.length).toBeGreaterThan(700)
     const page = await browser.newPage()
-    await page.goto(`${origin}/${lang}/activities/`)
+    await page.goto(`${origin}${urls.activities(lang)}`)
     expect(await filterFaults(page, lang, content.activities, tried)).toEqual([])
     await page.close()
   })
@@ -67,7 +67,7 @@ describe('the catalogue at a larger size', () => {
     const expected = matching(content.activities, { language: ['not-needed'] })
     expect(expected.length).toBeGreaterThan(2 * 10)
     // A shared link with a filter in it: the form restores it and searches.
-    await page.goto(`${origin}/da/activities/?language=not-needed`)
+    await page.goto(`${origin}${urls.activities('da')}?language=not-needed`)
     await expect.poll(() => page.locator('#result-count').textContent()).toBe(`Fundne aktiviteter: ${expected.length}`)
     await expect.poll(() => page.locator('#results li').count()).toBe(10)
     await page.getByRole('button', { name: 'Vis flere' }).click()
@@ -92,7 +92,7 @@ describe('the catalogue at a larger size', () => {
         if (!expected.length) continue
         const listed: string[] = []
         for (let n = 1; ; n++) {
-          const response = await page.goto(`${origin}/ar/activities/${f.name}/${value}/${n > 1 ? `${n}/` : ''}`)
+          const response = await page.goto(`${origin}${urls.activityFacet('ar', f.name, value, n)}`)
           expect(response?.status(), `${f.name}=${value}, page ${n}`).toBe(200)
           const hrefs = await page.locator('main .activity-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
           expect(hrefs.length).toBeLessThanOrEqual(browsePageSize)

@@ -12,8 +12,12 @@ import { pageLanguageFor } from '../../site/lib/activity-pages.ts'
 import { maxActivities } from '../../site/lib/plan.ts'
 import { clockTime } from '../../site/lib/format.ts'
 import { seeded } from './content-changes.ts'
+import { urls } from '../../content/urls.ts'
 
 export type Selection = Partial<Record<FacetName, string[]>>
+
+/** Where a reader of `lang` finds an activity: its page in her language or in the fallback's. */
+export const readerHref = (a: Activity, lang: LocaleCode): string => urls.activity(pageLanguageFor(a, lang), a.slug)
 
 /**
  * The filter combinations to try: every value alone, every two values of one filter (either may
@@ -69,9 +73,9 @@ export async function filterFaults(page: Page, lang: LocaleCode, activities: rea
     return slugs.map(([, url]) => url.split('/').filter(Boolean).at(-1))
   })()`)) as string[]
   const faults: string[] = []
-  const missing = own.filter((a) => !slugs.includes(a.slug)).map((a) => a.slug)
-  if (missing.length) faults.push(`${lang}: ${missing.length} activities are not in the index, e.g. ${missing.slice(0, 3).join(', ')}`)
   const index = new Map(slugs.map((s, i) => [s, i]))
+  const missing = own.filter((a) => !index.has(a.slug)).map((a) => a.slug)
+  if (missing.length) faults.push(`${lang}: ${missing.length} activities are not in the index, e.g. ${missing.slice(0, 3).join(', ')}`)
   for (let from = 0; from < tried.length; from += 50) {
     const batch = tried.slice(from, from + 50)
     const asked = batch.map((s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, { any: v }])))
@@ -115,11 +119,11 @@ export async function planFaults(browser: Browser, origin: string, lang: LocaleC
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
-    await page.goto(`${origin}/${lang}/activities/plan/?a=${slugs.join(',')}&start=08:00`)
+    await page.goto(`${origin}${urls.plan(lang, `a=${slugs.join(',')}&start=08:00`)}`)
     // The plan shows once every activity's page has answered (or not).
     await page.waitForFunction(() => document.querySelector('#plan-items li') || document.getElementById('plan-empty')?.hidden === false, undefined, { timeout: 60_000 })
     const hrefs = await page.locator('#plan-items li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
-    const want = slugs.map((s) => `/${pageLanguageFor(bySlug.get(s)!, lang)}/activities/${s}/`)
+    const want = slugs.map((s) => readerHref(bySlug.get(s)!, lang))
     const faults = want.join('\n') === hrefs.join('\n') ? [] : [`${lang} plan: links ${JSON.stringify(hrefs)}, expected ${JSON.stringify(want)}`]
     const minutes = slugs.reduce((sum, s) => sum + bySlug.get(s)!.durationMinutes, 8 * 60)
     const end = `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
