@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
-import { copyFile, link, rm } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises'
+import path from 'node:path'
 
 const fileHashes = new Map<string, string>()
 
@@ -38,4 +39,30 @@ export async function linkNew(from: string, to: string): Promise<void> {
     if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e
     await copyFile(from, to)
   }
+}
+
+/** Every file under `dir`, as paths relative to it; none when it does not exist. */
+export async function filesOf(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return []
+    throw e
+  })
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+}
+
+/** `to` (made here) holds every file of `from` as a link: a copy of a whole tree that costs no bytes. */
+export async function linkTree(from: string, to: string, keep: (file: string) => boolean = () => true): Promise<void> {
+  await mkdir(to, { recursive: true })
+  const made = new Set<string>([to])
+  for (const file of await filesOf(from)) if (keep(file)) await linkInto(path.join(from, file), path.join(to, file), made)
+}
+
+/** `to`, in a folder this caller made, becomes `from`; each folder made once (thousands of files). */
+export async function linkInto(from: string, to: string, made: Set<string>): Promise<void> {
+  const dir = path.dirname(to)
+  if (!made.has(dir)) {
+    await mkdir(dir, { recursive: true })
+    made.add(dir)
+  }
+  await linkNew(from, to)
 }

@@ -3,6 +3,7 @@
  * (never fallback text) and is published, references by slug, media files beside their metadata.
  * The new tree is written aside, validated with the same schema as the seed, and only then
  * swapped in (./contentSwap.ts: whole, also when the export is killed mid-way). With `drafts`, the latest versions instead, for the draft preview (cms/preview/).
+ * After the first, a publish's export reads and writes only what changed (./exportChanges.ts).
  */
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -10,6 +11,7 @@ import type { Field, Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
 import { sourceLocale } from '../../locales/registry.ts'
 import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
+import { exportChanges, keepMemo, live, takeMemo, videoNames, videosKey, type Seen } from './exportChanges.ts'
 import { ContentError, contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { serializeDocument } from '../../content/serialize.ts'
 import { fromPayloadRefs, type ContentReferences } from './references.ts'
@@ -21,12 +23,41 @@ import { removeAbandoned } from '../../system/processes.ts'
 
 export interface ExportResult {
   counts: Record<ContentKind, number>
+  /** For the documents written; a publish that wrote only the changes warns only about those. */
   warnings: string[]
+  /** False when only the documents saved since the last export were read and written (./exportChanges.ts). */
+  whole: boolean
+  written: number
 }
 
-export async function exportContent(payload: Payload, contentRoot: string, opts: { drafts?: boolean } = {}): Promise<ExportResult> {
+/** With `whole`, every document is read and written even where the last export allows less. */
+export async function exportContent(payload: Payload, contentRoot: string, opts: { drafts?: boolean; whole?: boolean } = {}): Promise<ExportResult> {
+  // The preview's drafts (and their fallbacks) are always exported whole.
+  const memo = opts.drafts ? undefined : takeMemo(payload, contentRoot)
+  // Named with our pid, so a later export can tell an abandoned one (a killed publish) and remove it.
+  const parent = path.dirname(path.resolve(contentRoot))
+  await mkdir(parent, { recursive: true })
+  await removeAbandoned(parent, '.content-export-')
+  const staging = await mkdtemp(path.join(parent, `.content-export-${process.pid}-`))
+  try {
+    const changes = memo && !opts.whole ? await exportChanges(payload, contentRoot, staging, memo) : undefined
+    if (changes) {
+      crashPoint('export:staged')
+      await withContentLock(contentRoot, () => swapContent(contentRoot, staging, contentKinds))
+      await keepMemo(payload, contentRoot, changes.memo)
+      return { counts: changes.counts, warnings: changes.warnings, whole: false, written: changes.written }
+    }
+    for (const kind of contentKinds) await rm(path.join(staging, kind), { recursive: true, force: true })
+    return await exportWhole(payload, contentRoot, staging, Boolean(opts.drafts))
+  } finally {
+    await rm(staging, { recursive: true, force: true })
+  }
+}
+
+async function exportWhole(payload: Payload, contentRoot: string, staging: string, drafts: boolean): Promise<ExportResult> {
   const warnings: string[] = []
   const docsByKind = new Map<ContentKind, Doc[]>()
+  const seen = new Map<ContentKind, Map<string, Seen>>()
   // The preview's drafts already replaced by their published version, per collection: one that
   // fails again is shown as nothing.
   const shownAsPublished = new Map(contentKinds.map((k) => [k, new Set<unknown>()] as const))
@@ -36,7 +67,7 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
       collection: kind,
       locale: 'all',
       fallbackLocale: false,
-      draft: Boolean(opts.drafts),
+      draft: drafts,
       depth: 0,
       pagination: false,
       overrideAccess: true,
@@ -44,21 +75,23 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
     })
     // The status is per locale: a document is public when its Danish source is published, and
     // carries only the translations that are published themselves.
-    const live =
-      opts.drafts || !config.versions?.drafts
-        ? asDocs(docs)
-        : asDocs(docs).flatMap((d) => {
-            const locales = publishedLocales(d)
-            return locales.includes(sourceLocale) ? [onlyLocales(config.fields, d, new Set(locales))] : []
-          })
-    const shown = opts.drafts
-      ? await previewable(payload, kind, config.fields, live, warnings, (d) => contentProblems(kind, config.fields, d).map((x) => `${x.path}: ${x.message}`), shownAsPublished.get(kind)!)
-      : live
+    const kindSeen = new Map<string, Seen>()
+    const shownLive = drafts
+      ? asDocs(docs)
+      : asDocs(docs).flatMap((d) => {
+          const doc = live(payload, kind, d)
+          kindSeen.set(String(d.id), { updatedAt: d.updatedAt as string, slug: doc?.slug as string | undefined })
+          return doc ? [doc] : []
+        })
+    seen.set(kind, kindSeen)
+    const shown = drafts
+      ? await previewable(payload, kind, config.fields, shownLive, warnings, (d) => contentProblems(kind, config.fields, d).map((x) => `${x.path}: ${x.message}`), shownAsPublished.get(kind)!)
+      : shownLive
     docsByKind.set(kind, shown)
   }
 
   // Films name their video by its stored file name (as content/ does), not by id.
-  const { docs: videos } = await payload.find({ collection: 'videos', depth: 0, pagination: false, overrideAccess: true })
+  const videos = await videoNames(payload)
 
   const total = [...docsByKind.values()].reduce((n, docs) => n + docs.length, 0)
   if (total === 0) {
@@ -66,44 +99,37 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
     throw new Error('The CMS holds no published content; refusing to replace content/ with nothing. Seed it first (npm run seed).')
   }
 
-  // Named with our pid, so a later export can tell an abandoned one (a killed publish) and remove it.
-  const parent = path.dirname(path.resolve(contentRoot))
-  await removeAbandoned(parent, '.content-export-')
-  const staging = await mkdtemp(path.join(parent, `.content-export-${process.pid}-`))
-  try {
-    const counts = {} as Record<ContentKind, number>
-    // The preview writes the latest drafts; one that passes alone may still not load with the
-    // rest (a link to a never-published draft that itself cannot be shown). Those are shown as
-    // published, or not at all, and the tree written again: one draft never stops the preview.
-    for (let round = 1; ; round++) {
-      const refs = fromPayloadRefs()
-      for (const [kind, docs] of docsByKind) for (const d of docs) refs.add(kind, d.slug as string, d.id as number)
-      for (const v of videos) refs.add('videos', v.filename as string, v.id)
-      const roundWarnings: string[] = []
-      await writeTree(payload, staging, docsByKind, refs, counts, roundWarnings)
-      try {
-        // The same validation the seed and the site use: an export that would not load is not written.
-        await loadContent(staging)
-        warnings.push(...roundWarnings)
-        break
-      } catch (e) {
-        const byFile = opts.drafts && e instanceof ContentError && round < 5 ? problemsByFile(e.problems) : new Map<string, string[]>()
-        if (byFile.size === 0) throw e
-        for (const [kind, docs] of docsByKind) {
-          const fields = payload.collections[kind].config.fields
-          const failing = (d: Doc) => byFile.get(`${kind}/${String(d.slug)}${contentExtension}`) ?? []
-          if (docs.some((d) => failing(d).length)) docsByKind.set(kind, await previewable(payload, kind, fields, docs, warnings, failing, shownAsPublished.get(kind)!))
-        }
-        for (const kind of contentKinds) await rm(path.join(staging, kind), { recursive: true, force: true })
+  const counts = {} as Record<ContentKind, number>
+  // The preview writes the latest drafts; one that passes alone may still not load with the
+  // rest (a link to a never-published draft that itself cannot be shown). Those are shown as
+  // published, or not at all, and the tree written again: one draft never stops the preview.
+  for (let round = 1; ; round++) {
+    const refs = fromPayloadRefs()
+    for (const [kind, docs] of docsByKind) for (const d of docs) refs.add(kind, d.slug as string, d.id as number)
+    for (const v of videos) refs.add('videos', v.filename as string, v.id as number)
+    const roundWarnings: string[] = []
+    await writeTree(payload, staging, docsByKind, refs, counts, roundWarnings)
+    try {
+      // The same validation the seed and the site use: an export that would not load is not written.
+      await loadContent(staging)
+      warnings.push(...roundWarnings)
+      break
+    } catch (e) {
+      const byFile = drafts && e instanceof ContentError && round < 5 ? problemsByFile(e.problems) : new Map<string, string[]>()
+      if (byFile.size === 0) throw e
+      for (const [kind, docs] of docsByKind) {
+        const fields = payload.collections[kind].config.fields
+        const failing = (d: Doc) => byFile.get(`${kind}/${String(d.slug)}${contentExtension}`) ?? []
+        if (docs.some((d) => failing(d).length)) docsByKind.set(kind, await previewable(payload, kind, fields, docs, warnings, failing, shownAsPublished.get(kind)!))
       }
+      for (const kind of contentKinds) await rm(path.join(staging, kind), { recursive: true, force: true })
     }
-    crashPoint('export:staged')
-    await mkdir(contentRoot, { recursive: true })
-    await withContentLock(contentRoot, () => swapContent(contentRoot, staging, contentKinds))
-    return { counts, warnings }
-  } finally {
-    await rm(staging, { recursive: true, force: true })
   }
+  crashPoint('export:staged')
+  await mkdir(contentRoot, { recursive: true })
+  await withContentLock(contentRoot, () => swapContent(contentRoot, staging, contentKinds))
+  if (!drafts) await keepMemo(payload, contentRoot, { seen, videos: videosKey(videos) })
+  return { counts, warnings, whole: true, written: total }
 }
 
 /** Writes each document's content file (and its media or film file) under `root`. */

@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { withPagefindIndex } from './pagefind-index.ts'
-import { linkNew } from '../../system/files.ts'
+import { filesOf, linkInto, linkTree } from '../../system/files.ts'
 
 export interface SearchRecord {
   url: string
@@ -66,11 +66,6 @@ function languageOf(file: string): string | undefined {
   return (/^pagefind\.(.+)_[0-9a-f]+\.pf_meta$/.exec(name) ?? /^wasm\.(.+)\.pagefind$/.exec(name))?.[1]
 }
 
-async function filesOf(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-}
-
 function readKept(dir: string): Kept | undefined {
   try {
     const kept = JSON.parse(readFileSync(path.join(dir, keptFile), 'utf8')) as Kept
@@ -95,7 +90,7 @@ export async function writeSearchIndex(name: string, languages: ReadonlyMap<stri
   const changed = [...languages.keys()].filter(stale)
   const gone = Object.keys(kept?.signatures ?? {}).filter((l) => !languages.has(l))
   if (kept && changed.length === 0 && gone.length === 0) {
-    await linkAll(keptDir, outDir)
+    await linkTree(keptDir, outDir, (f) => f !== keptFile)
     return { indexed: [] }
   }
   const fresh = path.join(root, `${name}.${process.pid}`)
@@ -106,7 +101,7 @@ export async function writeSearchIndex(name: string, languages: ReadonlyMap<stri
   // The old index out, the new one in; killed between the two, the next build indexes everything.
   await rm(keptDir, { recursive: true, force: true })
   await rename(fresh, keptDir)
-  await linkAll(keptDir, outDir)
+  await linkTree(keptDir, outDir, (f) => f !== keptFile)
   return { indexed: changed }
 }
 
@@ -145,19 +140,4 @@ async function mergeKept(keptDir: string, fresh: string, replaced: Set<string>):
   // Pagefind writes the languages in code order.
   now.languages = Object.fromEntries(Object.entries(joined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
   await writeFile(path.join(fresh, entryFile), JSON.stringify(now))
-}
-
-async function linkAll(from: string, to: string): Promise<void> {
-  const made = new Set<string>()
-  for (const file of await filesOf(from)) if (file !== keptFile) await linkInto(path.join(from, file), path.join(to, file), made)
-}
-
-/** `to`, in a folder this build made, becomes `from`; each folder made once (thousands of fragments). */
-async function linkInto(from: string, to: string, made: Set<string>): Promise<void> {
-  const dir = path.dirname(to)
-  if (!made.has(dir)) {
-    await mkdir(dir, { recursive: true })
-    made.add(dir)
-  }
-  await linkNew(from, to)
 }
