@@ -3,6 +3,7 @@
  * text as Markdown) and Payload's data (one locale per write, references by id, Lexical JSON).
  * Driven by the collection's own field config, so a new field needs no code here.
  */
+import { randomBytes } from 'node:crypto'
 import type { Field, RichTextField } from 'payload'
 import { convertLexicalToMarkdown, convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import type { SerializedEditorState } from 'lexical'
@@ -136,6 +137,35 @@ function valueToPayload(f: Field, v: unknown, locale: LocaleCode, refs: Referenc
     }
     default:
       return v
+  }
+}
+
+/**
+ * A content document → Payload's stored shape with every locale at once (as `locale: 'all'`
+ * reads it), each array row with a new id: what the seed's bulk path writes in one row.
+ */
+export function toStoredDocument(fields: Field[], doc: Doc, refs: References, topLevel = true): Doc {
+  const out: Doc = {}
+  for (const f of dataFields(fields)) {
+    if (!isContentField(f, topLevel)) continue
+    const raw = doc[f.name]
+    if (raw === undefined) continue
+    out[f.name] = 'localized' in f && f.localized ? Object.fromEntries(Object.entries(raw as Doc).map(([locale, v]) => [locale, storedValue(f, v, refs)])) : storedValue(f, raw, refs)
+  }
+  return out
+}
+
+const newRowId = () => randomBytes(12).toString('hex')
+
+function storedValue(f: Field, v: unknown, refs: References): unknown {
+  switch (f.type) {
+    case 'group':
+      return toStoredDocument(f.fields, v as Doc, refs, false)
+    case 'array':
+      if (isStringList(f)) return (v as string[]).map((text) => ({ id: newRowId(), text }))
+      return (v as Doc[]).map((row) => ({ id: newRowId(), ...toStoredDocument(f.fields, row, refs, false) }))
+    default:
+      return valueToPayload(f, v, sourceLocale, refs, undefined)
   }
 }
 

@@ -37,6 +37,20 @@ describe.each(databases)('content/ round trip on %s', (kind) => {
     }
   })
 
+  it('seeds a version of every document that reads back as content/ too (the draft preview reads versions)', async () => {
+    const preview = await mkdtemp(path.join(tmpdir(), 'modersmal-export-drafts-'))
+    try {
+      const result = await exportContent(cms.payload, preview, { drafts: true })
+      expect(result.warnings).toEqual([])
+      const expected = await readTree(repoContent, [...contentKinds])
+      const actual = await readTree(preview, [...contentKinds])
+      expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort())
+      for (const [file, bytes] of expected) expect(actual.get(file)?.toString('utf8'), file).toBe(bytes.toString('utf8'))
+    } finally {
+      await rm(preview, { recursive: true, force: true })
+    }
+  })
+
   it("remembers a municipality's old slug when it is renamed, and exports it", async () => {
     const { payload } = cms
     const { docs } = await payload.find({ collection: 'municipalities', where: { slug: { equals: 'fredericia' } }, overrideAccess: true })
