@@ -89,18 +89,28 @@ async function seedAndExport(kind: DatabaseKind, label: string, source: string):
 
 async function queryLatency(kind: DatabaseKind, payload: Payload) {
   const runs = 40
-  const list: number[] = []
-  const filtered: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const [, a] = await timed(() => payload.find({ collection: 'activities', locale: 'ar', fallbackLocale: false, limit: 50, page: 1 + (i % 20), depth: 0, overrideAccess: false }))
-    list.push(a)
-    const [, b] = await timed(() =>
+  const queries = {
+    // What the export and the site read: one language, published only, as the public API.
+    public: (i: number) => payload.find({ collection: 'activities', locale: 'ar', fallbackLocale: false, limit: 50, page: 1 + (i % 20), depth: 0, overrideAccess: false }),
+    filtered: () =>
       payload.find({ collection: 'activities', locale: 'da', limit: 50, depth: 0, where: { themes: { in: ['motor-skills'] }, durationMinutes: { less_than_equal: 45 } }, overrideAccess: false }),
-    )
-    filtered.push(b)
+    // What the admin's list view asks (Payload's list view: latest versions, ten a page, newest first).
+    admin: (i: number) => payload.find({ collection: 'activities', locale: 'da', draft: true, includeLockStatus: true, limit: 10, page: 1 + (i % 20), depth: 0, overrideAccess: true }),
+    // The same, sorted by the last change, as editors click.
+    adminByChange: (i: number) =>
+      payload.find({ collection: 'activities', locale: 'da', draft: true, includeLockStatus: true, limit: 10, page: 1 + (i % 20), depth: 0, sort: '-updatedAt', overrideAccess: true }),
   }
-  report(`query on ${kind}: 50 activities in Arabic, published only (p50 / p95)`, `${percentile(list, 0.5).toFixed(1)} / ${percentile(list, 0.95).toFixed(1)} ms`)
-  report(`query on ${kind}: theme + duration filter, 50 results (p50 / p95)`, `${percentile(filtered, 0.5).toFixed(1)} / ${percentile(filtered, 0.95).toFixed(1)} ms`)
+  const times: Record<keyof typeof queries, number[]> = { public: [], filtered: [], admin: [], adminByChange: [] }
+  // A server answers warm: the first few queries prepare statements and fill caches.
+  for (const q of Object.values(queries)) for (let i = 0; i < 3; i++) await q(i)
+  for (let i = 0; i < runs; i++) {
+    for (const [name, q] of Object.entries(queries) as Array<[keyof typeof queries, (i: number) => Promise<unknown>]>) times[name].push((await timed(() => q(i)))[1])
+  }
+  const figure = (list: number[]) => `${percentile(list, 0.5).toFixed(1)} / ${percentile(list, 0.95).toFixed(1)} ms`
+  report(`query on ${kind}: 50 activities in Arabic, published only (p50 / p95)`, figure(times.public))
+  report(`query on ${kind}: theme + duration filter, 50 results (p50 / p95)`, figure(times.filtered))
+  report(`query on ${kind}: admin list, 10 latest versions (p50 / p95)`, figure(times.admin))
+  report(`query on ${kind}: admin list by last change (p50 / p95)`, figure(times.adminByChange))
 }
 
 try {

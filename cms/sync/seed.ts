@@ -13,6 +13,7 @@ import { localesIn } from '../../content/schema/index.ts'
 import { fromPayloadRefs, type ContentReferences } from './references.ts'
 import { toPayload, toStoredDocument, type Doc } from './convert.ts'
 import { crashPoint } from '../../system/crash-points.ts'
+import { refreshStatistics } from '../database.ts'
 
 export interface SeedResult {
   counts: Record<ContentKind, number>
@@ -101,6 +102,7 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
     if (ownTransaction) await killTransaction(req)
     throw e
   }
+  if (ownTransaction) await refreshStatistics(payload)
   const counts = Object.fromEntries(contentKinds.map((k) => [k, set[k].length])) as Record<ContentKind, number>
   return { counts, writes }
 }

@@ -9,6 +9,7 @@ import * as migration_20261202_175334_referrals from './20261202_175334_referral
 import * as migration_20261202_215312_referral_first_name_optional from './20261202_215312_referral_first_name_optional';
 import * as migration_20261204_183910_health_visitors from './20261204_183910_health_visitors';
 import * as migration_20261204_212445_audit_export from './20261204_212445_audit_export';
+import * as migration_20261207_120059_list_indexes from './20261207_120059_list_indexes';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261204_212445_audit_export.up,
     down: migration_20261204_212445_audit_export.down,
-    name: '20261204_212445_audit_export'
+    name: '20261204_212445_audit_export',
+  },
+  {
+    up: migration_20261207_120059_list_indexes.up,
+    down: migration_20261207_120059_list_indexes.down,
+    name: '20261207_120059_list_indexes',
   },
 ];

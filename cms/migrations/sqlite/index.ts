@@ -8,6 +8,7 @@ import * as migration_20261201_225707_audit_events from './20261201_225707_audit
 import * as migration_20261202_175321_referrals from './20261202_175321_referrals';
 import * as migration_20261202_215302_referral_first_name_optional from './20261202_215302_referral_first_name_optional';
 import * as migration_20261204_183902_health_visitors from './20261204_183902_health_visitors';
+import * as migration_20261207_120052_list_indexes from './20261207_120052_list_indexes';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261204_183902_health_visitors.up,
     down: migration_20261204_183902_health_visitors.down,
-    name: '20261204_183902_health_visitors'
+    name: '20261204_183902_health_visitors',
+  },
+  {
+    up: migration_20261207_120052_list_indexes.up,
+    down: migration_20261207_120052_list_indexes.down,
+    name: '20261207_120052_list_indexes',
   },
 ];
