@@ -54,7 +54,7 @@ export default defineConfig({
       },
       { test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts', 'tests/setup/site.ts', 'tests/setup/admin.ts'] } },
       { test: { name: 'http', include: ['tests/http/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts', 'tests/setup/admin.ts'] } },
-      { test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/site.ts', 'tests/setup/admin.ts'], setupFiles: ['tests/setup/csp.ts'] } },
+      { test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/postgres.ts', 'tests/setup/site.ts', 'tests/setup/admin.ts'], setupFiles: ['tests/setup/csp.ts'] } },
     ],
   },
 })

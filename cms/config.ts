@@ -23,6 +23,7 @@ import { Municipalities } from './collections/Municipalities/index.ts'
 import { Programmes } from './collections/Programmes/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { Videos } from './collections/Videos/index.ts'
+import { PublishRecord } from './globals/PublishRecord.ts'
 import { largestUploadLimit, tooLargeMessage, uploadLimitOf } from './collections/limitFileSize.ts'
 import { adminOriginsFromEnv } from './admin-origins.ts'
 import { databaseAdapter, type DatabaseOptions } from './database.ts'
@@ -150,6 +151,7 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       importMap: { baseDir: path.join(repoRoot, 'cms'), importMapFile: path.join(repoRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
     },
     collections: collections.map((c) => wellFormed(contentCollection(c))),
+    globals: [PublishRecord],
     editor: lexicalEditor(),
     db: databaseAdapter(opts.database),
     localization: {

@@ -28,6 +28,17 @@ function tryTake(file: string): boolean {
   return false
 }
 
+/** The live process holding the lock, if any (a dead owner's lock counts as free). */
+export function holderOf(file: string): number | undefined {
+  let holder = 0
+  try {
+    holder = Number(readFileSync(file, 'utf8').trim() || 0)
+  } catch {
+    return undefined
+  }
+  return holder && alive(holder) ? holder : undefined
+}
+
 const release = (file: string) => {
   try {
     if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file, { force: true })

@@ -157,8 +157,12 @@ export interface Config {
         | 'th'
         | 'tl'
       )[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'publish-record': PublishRecord;
+  };
+  globalsSelect: {
+    'publish-record': PublishRecordSelect<false> | PublishRecordSelect<true>;
+  };
   locale:
     | 'da'
     | 'en'
@@ -1505,6 +1509,44 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publish-record".
+ */
+export interface PublishRecord {
+  id: number;
+  lastSuccess?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lastError?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publish-record_select".
+ */
+export interface PublishRecordSelect<T extends boolean = true> {
+  lastSuccess?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

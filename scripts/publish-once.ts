@@ -41,8 +41,8 @@ if (!serve) {
   // Since the process started: Node, tsx and every import (Astro, Payload) before any work.
   const startup = Math.round(performance.now())
   try {
-    const { ms, pages, steps } = await publishOnce({ preview })
-    console.log(JSON.stringify({ ms, pages, steps: { startup, ...steps } }))
+    const { ms, pages, steps, skipped } = await publishOnce({ preview })
+    console.log(JSON.stringify({ ms, pages, steps: { startup, ...steps }, skipped }))
     await removalsDone()
     process.exit(0)
   } catch (e) {
@@ -60,8 +60,8 @@ if (!serve) {
     busy = true
     try {
       payload ??= await openCms({ migrate: false })
-      const { ms, pages, steps } = await publishOnce({ preview, payload })
-      await send({ ok: true, ms, pages, steps })
+      const { ms, pages, steps, skipped } = await publishOnce({ preview, payload })
+      await send({ ok: true, ms, pages, steps, skipped })
       if (process.memoryUsage().rss > maxRssBytes) await end(0)
       busy = false
     } catch (e) {

@@ -1,8 +1,14 @@
 /**
  * The live site's state for editors (under the navigation): updated when, publishing now, or the
- * last publish failed — with the error, and the reassurance that the live site was kept.
+ * last publish failed — with the error, and the reassurance that the live site was kept. The same
+ * on every admin server: the last publish comes from the database, and "publishing" from the
+ * database's publish lock as well as from this server's own publisher.
  */
+import type { Payload } from 'payload'
 import { adminLanguageOf } from '../adminLanguage.ts'
+import { databaseUrl } from '../database.ts'
+import { publishLockHeld } from '../publish/publishLock.ts'
+import { combinedStatus, readRecord } from '../publish/record.ts'
 import { readStatus } from '../publish/status.ts'
 
 const text = {
@@ -21,8 +27,9 @@ const text = {
   },
 }
 
-export function PublishStatus({ i18n }: { i18n?: { language?: string } }) {
-  const status = readStatus()
+export async function PublishStatus({ i18n, payload }: { i18n?: { language?: string }; payload: Payload }) {
+  const [shared, elsewhere] = await Promise.all([readRecord(payload), publishLockHeld(payload, databaseUrl())])
+  const status = combinedStatus(readStatus(), shared, elsewhere)
   if (!status) return null
   const lang = adminLanguageOf(i18n)
   const t = text[lang]

@@ -52,7 +52,7 @@ export interface Publisher {
 const defaultScript = path.join(repoRoot, 'scripts', 'publish-once.ts')
 
 /** What the worker (scripts/publish-once.ts --serve) answers to each "publish". */
-export type WorkerAnswer = { ok: true; ms: number; pages: number; steps: Record<string, number> } | { ok: false; message?: string }
+export type WorkerAnswer = { ok: true; ms: number; pages: number; steps: Record<string, number>; skipped?: boolean } | { ok: false; message?: string }
 
 interface Worker {
   proc: ChildProcess
@@ -154,7 +154,10 @@ export async function startPublisher(opts: PublisherOptions): Promise<Publisher>
       running = false
       const at = new Date().toISOString()
       const seconds = Math.round((performance.now() - started) / 100) / 10
-      if (answer?.ok) {
+      if (answer?.ok && answer.skipped) {
+        log(`Nothing to build for ${opts.target ?? 'the live site'}: another admin server's publish, started after these saves, showed them`)
+        save({ state: again ? 'waiting' : 'idle', lastError: undefined })
+      } else if (answer?.ok) {
         // The time before the worker began: none when it was waiting warm.
         const steps = { startup: Math.max(0, Math.round(performance.now() - started) - answer.ms), ...answer.steps }
         log(`Built ${opts.target ?? 'the live site'}: ${answer.pages} pages in ${seconds} s`)

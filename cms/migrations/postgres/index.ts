@@ -10,6 +10,7 @@ import * as migration_20261202_215312_referral_first_name_optional from './20261
 import * as migration_20261204_183910_health_visitors from './20261204_183910_health_visitors';
 import * as migration_20261204_212445_audit_export from './20261204_212445_audit_export';
 import * as migration_20261207_120059_list_indexes from './20261207_120059_list_indexes';
+import * as migration_20261207_120819_publish_record from './20261207_120819_publish_record';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261207_120059_list_indexes.up,
     down: migration_20261207_120059_list_indexes.down,
     name: '20261207_120059_list_indexes',
+  },
+  {
+    up: migration_20261207_120819_publish_record.up,
+    down: migration_20261207_120819_publish_record.down,
+    name: '20261207_120819_publish_record'
   },
 ];

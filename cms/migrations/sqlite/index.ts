@@ -9,6 +9,7 @@ import * as migration_20261202_175321_referrals from './20261202_175321_referral
 import * as migration_20261202_215302_referral_first_name_optional from './20261202_215302_referral_first_name_optional';
 import * as migration_20261204_183902_health_visitors from './20261204_183902_health_visitors';
 import * as migration_20261207_120052_list_indexes from './20261207_120052_list_indexes';
+import * as migration_20261207_120810_publish_record from './20261207_120810_publish_record';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261207_120052_list_indexes.up,
     down: migration_20261207_120052_list_indexes.down,
     name: '20261207_120052_list_indexes',
+  },
+  {
+    up: migration_20261207_120810_publish_record.up,
+    down: migration_20261207_120810_publish_record.down,
+    name: '20261207_120810_publish_record'
   },
 ];
