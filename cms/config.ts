@@ -24,6 +24,7 @@ import { Programmes } from './collections/Programmes/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { Videos } from './collections/Videos/index.ts'
 import { PublishRecord } from './globals/PublishRecord.ts'
+import { storagePlugin } from './storage.ts'
 import { largestUploadLimit, tooLargeMessage, uploadLimitOf } from './collections/limitFileSize.ts'
 import { adminOriginsFromEnv } from './admin-origins.ts'
 import { databaseAdapter, type DatabaseOptions } from './database.ts'
@@ -174,6 +175,8 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       responseOnLimit: tooLargeMessage(largest),
     },
     sharp,
+    // Uploads in an S3 bucket when S3_BUCKET is set (several admin servers); else under data/.
+    plugins: [storagePlugin()],
     graphQL: { disable: true },
     telemetry: false,
     typescript: { outputFile: path.join(repoRoot, 'cms', 'payload-types.ts'), autoGenerate: false },

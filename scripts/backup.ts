@@ -15,9 +15,10 @@ const out = values.out ?? path.join(repoRoot, 'backups', `modersmal-${new Date()
 const started = performance.now()
 try {
   const { archive, manifest } = await backup({ databaseUrl: process.env.DATABASE_URL, dataDir, out })
-  console.log(
-    `Backed up the ${manifest.database} database and ${Object.keys(manifest.files).filter((f) => f.startsWith('uploads/')).length} uploaded files to ${archive} in ${Math.round(performance.now() - started)} ms`,
-  )
+  const uploads = manifest.uploadsInBucket
+    ? `no uploaded files (they are in the S3 bucket ${manifest.uploadsInBucket}; back it up where it lives)`
+    : `${Object.keys(manifest.files).filter((f) => f.startsWith('uploads/')).length} uploaded files`
+  console.log(`Backed up the ${manifest.database} database and ${uploads} to ${archive} in ${Math.round(performance.now() - started)} ms`)
 } catch (e) {
   console.error(`The backup failed; no archive was written: ${(e as Error).message}`)
   process.exitCode = 1

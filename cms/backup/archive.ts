@@ -19,6 +19,8 @@ export interface Manifest {
   /** The last migration the database had run: a restore into an older program would be refused by it. */
   migration: string | null
   files: Record<string, string>
+  /** Set when the uploads are kept in an S3 bucket (cms/storage.ts): the archive does not hold them; the bucket's own versioning or replication keeps them. */
+  uploadsInBucket?: string
 }
 
 export const databaseFile: Record<DatabaseKind, string> = { sqlite: 'database/cms.db', postgres: 'database/cms.pgdump' }

@@ -15,6 +15,7 @@ import { uploadSlugs } from '../config.ts'
 import { databaseKind, isPostgresUrl, queryPostgres, sqliteFile } from '../database.ts'
 import { ensurePrivateDir } from '../private-files.ts'
 import { archiveFormat, databaseFile, filesUnder, sha256, type Manifest } from './archive.ts'
+import { s3Settings } from '../storage.ts'
 
 export interface BackupOptions {
   /** The CMS's DATABASE_URL (a postgres:// URL or file:…); by default data/cms.db. */
@@ -74,7 +75,9 @@ export async function backup(opts: BackupOptions): Promise<BackupResult> {
         copy.close()
       }
     }
-    for (const slug of uploadSlugs) {
+    // Uploads in a bucket are not copied: a bucket of film originals is backed up where it lives.
+    const bucket = s3Settings()?.bucket
+    for (const slug of bucket ? [] : uploadSlugs) {
       const from = path.join(opts.dataDir, slug)
       await cp(from, path.join(staging, 'uploads', slug), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
         if (e.code !== 'ENOENT') throw e
@@ -82,7 +85,7 @@ export async function backup(opts: BackupOptions): Promise<BackupResult> {
     }
     const files: Record<string, string> = {}
     for (const f of await filesUnder(staging)) files[f] = await sha256(path.join(staging, f))
-    const manifest: Manifest = { format: archiveFormat, createdAt: new Date().toISOString(), database: kind, migration, files }
+    const manifest: Manifest = { format: archiveFormat, createdAt: new Date().toISOString(), database: kind, migration, files, ...(bucket ? { uploadsInBucket: bucket } : {}) }
     await writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2))
     const partial = `${opts.out}.partial-${process.pid}`
     // Made private before a byte is written (tar keeps an existing file's mode).

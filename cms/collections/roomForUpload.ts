@@ -13,7 +13,8 @@ export const roomForUpload: CollectionBeforeOperationHook = ({ req, operation, c
   if (operation !== 'create' && operation !== 'update') return
   const file = req.file as { size?: number; name?: string } | undefined
   const dir = collection.upload ? collection.upload.staticDir : undefined
-  if (!file || !dir) return
+  // In a bucket (cms/storage.ts) the file never lands in the folder: the bucket says if it is full.
+  if (!file || !dir || collection.upload.disableLocalStorage) return
   let fault: MachineFault | null
   try {
     mkdirSync(dir, { recursive: true })

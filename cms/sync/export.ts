@@ -5,7 +5,7 @@
  * swapped in (./contentSwap.ts: whole, also when the export is killed mid-way). With `drafts`, the latest versions instead, for the draft preview (cms/preview/).
  * After the first, a publish's export reads and writes only what changed (./exportChanges.ts).
  */
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Field, Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
@@ -20,6 +20,7 @@ import { swapContent, withContentLock } from './contentSwap.ts'
 import { crashPoint } from '../../system/crash-points.ts'
 import { contentProblems } from './validate.ts'
 import { removeAbandoned } from '../../system/processes.ts'
+import { copyUpload } from '../storage.ts'
 
 export interface ExportResult {
   counts: Record<ContentKind, number>
@@ -108,7 +109,7 @@ async function exportWhole(payload: Payload, contentRoot: string, staging: strin
     for (const [kind, docs] of docsByKind) for (const d of docs) refs.add(kind, d.slug as string, d.id as number)
     for (const v of videos) refs.add('videos', v.filename as string, v.id as number)
     const roundWarnings: string[] = []
-    await writeTree(payload, staging, docsByKind, refs, counts, roundWarnings)
+    await writeTree(payload, staging, docsByKind, refs, videos, counts, roundWarnings)
     try {
       // The same validation the seed and the site use: an export that would not load is not written.
       await loadContent(staging)
@@ -133,7 +134,15 @@ async function exportWhole(payload: Payload, contentRoot: string, staging: strin
 }
 
 /** Writes each document's content file (and its media or film file) under `root`. */
-async function writeTree(payload: Payload, root: string, docsByKind: Map<ContentKind, Doc[]>, refs: ContentReferences, counts: Record<ContentKind, number>, warnings: string[]): Promise<void> {
+async function writeTree(
+  payload: Payload,
+  root: string,
+  docsByKind: Map<ContentKind, Doc[]>,
+  refs: ContentReferences,
+  videos: Doc[],
+  counts: Record<ContentKind, number>,
+  warnings: string[],
+): Promise<void> {
   for (const kind of contentKinds) {
     const fields = payload.collections[kind].config.fields
     const dir = path.join(root, kind)
@@ -142,17 +151,16 @@ async function writeTree(payload: Payload, root: string, docsByKind: Map<Content
     for (const d of docs) {
       const doc = contentDocument(fields, d, refs, (m) => warnings.push(`${kind}/${d.slug}: ${m}`))
       if (kind === 'media') {
-        const upload = payload.collections.media.config.upload
         await mkdir(mediaFilesDir(root), { recursive: true })
-        await copyFile(path.join(upload.staticDir!, d.filename as string), path.join(mediaFilesDir(root), d.filename as string))
+        await copyUpload(payload, 'media', d, path.join(mediaFilesDir(root), d.filename as string))
         // The stored file name is the content's `file`; place it right after the slug.
         const { slug, ...rest } = doc
         await writeFile(path.join(dir, `${slug}${contentExtension}`), serializeDocument({ slug, file: d.filename, ...rest }))
       } else {
         if (kind === 'films' && typeof doc.video === 'string') {
-          const upload = payload.collections.videos.config.upload
+          const video = videos.find((v) => v.filename === doc.video) ?? { filename: doc.video }
           await mkdir(filmFilesDir(root), { recursive: true })
-          await copyFile(path.join(upload.staticDir!, doc.video), path.join(filmFilesDir(root), doc.video))
+          await copyUpload(payload, 'videos', video, path.join(filmFilesDir(root), doc.video))
         }
         await writeFile(path.join(dir, `${d.slug}${contentExtension}`), serializeDocument(doc))
       }

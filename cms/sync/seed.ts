@@ -73,6 +73,7 @@ export async function seedContent(payload: Payload, contentRoot: string): Promis
           continue
         }
         const present = localesIn(doc)
+        freshContext(req)
         const common = { collection: kind, req, overrideAccess: true, depth: 0, context: { seeding: true } } as const
         const created = await payload.create({
           ...common,
@@ -120,9 +121,20 @@ async function removeStrayUploads(payload: Payload): Promise<void> {
   }
 }
 
+/**
+ * One request carries the seed's transaction through every operation, but the cloud-storage plugin
+ * leaves its skip flag on a request's context after an upload (payloadcms/payload#17546, #18191,
+ * open), and every later upload on it silently missed the bucket. Each upload starts with a
+ * context of its own, as a request of its own would.
+ */
+function freshContext(req: PayloadRequest): void {
+  req.context = {}
+}
+
 async function seedVideos(payload: Payload, req: PayloadRequest, films: Array<{ video?: string }>, dir: string, refs: ContentReferences): Promise<number> {
   const names = [...new Set(films.flatMap((f) => (f.video ? [f.video] : [])))]
   for (const name of names) {
+    freshContext(req)
     const created = await payload.create({ collection: 'videos', req, overrideAccess: true, depth: 0, data: {}, filePath: path.join(dir, name), context: { seeding: true } })
     refs.add('videos', name, created.id)
   }

@@ -1,15 +1,15 @@
 /**
- * Scaling out, on one machine: two admin servers (production builds, each with its own publisher)
- * against one PostgreSQL, publishing one live site. A session made on one server works on the
+ * Scaling out, on one machine: two admin servers (production builds, each with its own publisher
+ * and its own data folder, as on two machines) against one PostgreSQL and one S3-compatible bucket
+ * for uploads, publishing one live site. A session made on one server works on the
  * other (what a load balancer needs); a publish waits while another runs (the lock is in the
  * database, here held by a third party as a publish on another machine would); every admin shows
  * the publish that runs and the one that finished, whichever server ran it; and saves on both
- * servers during a publish end in one build that shows them all.
- *
- * Both servers share one data folder here, for the uploaded files: on separate machines that is
- * the S3 storage's part.
+ * servers during a publish end in one build that shows them all; a picture uploaded through one
+ * server is published by the other, which has nothing on its own disk.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -26,6 +26,7 @@ import { serveSite } from '../../site/server/serve.ts'
 import { launchChromium } from '../support/browser.ts'
 import { createPostgresDatabase } from '../support/cms.ts'
 import { copyOfContent } from '../support/content.ts'
+import { startLocalS3, type LocalS3 } from '../support/s3.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const editor = { email: 'redaktoer@example.org', password: 'en-lang-adgangskode-1' }
@@ -35,6 +36,7 @@ const sitePort = 4987
 describe('two admin servers, one PostgreSQL, one live site', { timeout: 600_000 }, () => {
   let dataDir: string
   let url: string
+  let s3: LocalS3
   let site: Server
   let browser: Browser
   const servers: Array<{ name: string; admin: AdminServer; publisher: Publisher; statusFile: string; log: string[] }> = []
@@ -93,7 +95,10 @@ describe('two admin servers, one PostgreSQL, one live site', { timeout: 600_000 
     const contentDir = await copyOfContent()
     const distDir = path.join(dataDir, 'dist')
     url = await createPostgresDatabase(inject('postgresPort'), `scale_out_${process.pid}`)
-    const payload = await openCms({ database: { url }, dataDir, secret, key: 'scale-out' })
+    s3 = await startLocalS3()
+    // The seed stores the pictures in the bucket, as a server started with it would.
+    Object.assign(process.env, s3.env)
+    const payload = await openCms({ database: { url }, dataDir: path.join(dataDir, 'seed'), secret, key: 'scale-out' })
     await seedContent(payload, contentDir)
     await payload.create({ collection: 'users', overrideAccess: true, data: { ...editor, role: 'editor' } })
     for (const slug of ['babymassage', 'saebebobler', 'mavetid']) {
@@ -102,12 +107,21 @@ describe('two admin servers, one PostgreSQL, one live site', { timeout: 600_000 
     await closeCms(payload)
     await buildSite({ root, contentDir, outDir: distDir })
     site = await serveSite(distDir, sitePort)
-    const env = { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, MODERSMAL_CONTENT_DIR: contentDir, MODERSMAL_DIST_DIR: distDir, PAYLOAD_SECRET: secret }
+    // What every server shares: the database, the bucket, the secret and the personal-data key.
+    const shared = {
+      DATABASE_URL: url,
+      ...s3.env,
+      MODERSMAL_CONTENT_DIR: contentDir,
+      MODERSMAL_DIST_DIR: distDir,
+      PAYLOAD_SECRET: secret,
+      MODERSMAL_PERSONAL_DATA_KEYS: randomBytes(32).toString('base64'),
+    }
     for (const [name, port] of [
       ['A', 3961],
       ['B', 3962],
     ] as const) {
-      const statusFile = path.join(dataDir, `publish-status-${name}.json`)
+      const env = { ...shared, MODERSMAL_DATA_DIR: path.join(dataDir, name) }
+      const statusFile = path.join(dataDir, name, 'publish-status.json')
       const log: string[] = []
       const publisher = await startPublisher({ env, statusFile, debounceMs: 300, log: (m) => log.push(m) })
       const admin = await startAdmin({ port, env: { ...env, MODERSMAL_PUBLISH_URL: publisher.url, MODERSMAL_PUBLISH_STATUS: statusFile } })
@@ -122,6 +136,8 @@ describe('two admin servers, one PostgreSQL, one live site', { timeout: 600_000 
       await s.publisher.stop()
     }
     site?.close()
+    for (const k of Object.keys(s3?.env ?? {})) delete process.env[k]
+    await s3?.stop()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
@@ -167,6 +183,30 @@ describe('two admin servers, one PostgreSQL, one live site', { timeout: 600_000 
     expect(lines.filter((l) => l.startsWith('Built the live site'))).toHaveLength(1)
     expect(lines.filter((l) => l.startsWith('Nothing to build for the live site'))).toHaveLength(1)
     expect(lines.filter((l) => /failed/.test(l))).toEqual([])
+    await context.close()
+  })
+
+  it('a picture uploaded through one server is published by the other, which holds no copy of it', async () => {
+    const [a, b] = servers as [(typeof servers)[number], (typeof servers)[number]]
+    const { context, page } = await signedIn(a.admin.url)
+    const picture = readFileSync(path.join(root, 'content/media/files/mor-og-baby.png'))
+    const uploaded = await page.request.post(`${a.admin.url}/api/media?locale=da`, {
+      headers: { origin: new URL(a.admin.url).origin },
+      multipart: { file: { name: 'hoppebold.png', mimeType: 'image/png', buffer: picture }, _payload: JSON.stringify({ slug: 'hoppebold', alt: 'En mor og hendes baby på en hoppebold' }) },
+    })
+    expect(uploaded.status(), await uploaded.text()).toBe(201)
+    const media = ((await uploaded.json()) as { doc: { id: number } }).doc
+    expect((await s3.keys('media/')).some((k) => k.endsWith('/hoppebold.png'))).toBe(true)
+    // The activity, saved through B, now shows the picture; B's publish copies it from the bucket.
+    const res = await page.request.patch(`${b.admin.url}/api/activities/${ids.babymassage}?locale=da`, {
+      headers: { origin: new URL(b.admin.url).origin },
+      data: { images: [media.id], _status: 'published' },
+    })
+    expect(res.ok(), await res.text()).toBe(true)
+    await until(async () => (await (await fetch(`${siteUrl}/da/activities/babymassage/`)).text()).includes('En mor og hendes baby på en hoppebold'))
+    await until(() => idle(a) && idle(b))
+    const onDisk = (dir: string) => (existsSync(dir) ? readdirSync(dir) : [])
+    for (const s of servers) expect(onDisk(path.join(dataDir, s.name, 'media')), s.name).toEqual([])
     await context.close()
   })
 })

@@ -11,6 +11,7 @@ import * as migration_20261204_183910_health_visitors from './20261204_183910_he
 import * as migration_20261204_212445_audit_export from './20261204_212445_audit_export';
 import * as migration_20261207_120059_list_indexes from './20261207_120059_list_indexes';
 import * as migration_20261207_120819_publish_record from './20261207_120819_publish_record';
+import * as migration_20261207_122434_upload_storage_fields from './20261207_122434_upload_storage_fields';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261207_120819_publish_record.up,
     down: migration_20261207_120819_publish_record.down,
-    name: '20261207_120819_publish_record'
+    name: '20261207_120819_publish_record',
+  },
+  {
+    up: migration_20261207_122434_upload_storage_fields.up,
+    down: migration_20261207_122434_upload_storage_fields.down,
+    name: '20261207_122434_upload_storage_fields'
   },
 ];

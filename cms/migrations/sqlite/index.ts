@@ -10,6 +10,7 @@ import * as migration_20261202_215302_referral_first_name_optional from './20261
 import * as migration_20261204_183902_health_visitors from './20261204_183902_health_visitors';
 import * as migration_20261207_120052_list_indexes from './20261207_120052_list_indexes';
 import * as migration_20261207_120810_publish_record from './20261207_120810_publish_record';
+import * as migration_20261207_122426_upload_storage_fields from './20261207_122426_upload_storage_fields';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261207_120810_publish_record.up,
     down: migration_20261207_120810_publish_record.down,
-    name: '20261207_120810_publish_record'
+    name: '20261207_120810_publish_record',
+  },
+  {
+    up: migration_20261207_122426_upload_storage_fields.up,
+    down: migration_20261207_122426_upload_storage_fields.down,
+    name: '20261207_122426_upload_storage_fields'
   },
 ];
