@@ -4,7 +4,8 @@
  *
  * - seed and export of the demo content and of a generated set (N activities × da/en/ar),
  *   on SQLite and on PostgreSQL;
- * - localized list query latency (50 activities in Arabic; a theme filter);
+ * - localized list query latency (50 activities in Arabic; a theme filter; the admin's list queries)
+ *   and the admin's list view of activities as a page (bench/admin-list.ts);
  * - the site: first-paint bytes of the landing pages, build time and memory, the bare-Astro floor
  *   (bench/site.ts);
  * - the catalogue: index time and size, bytes for a first search and a filter browse, time to
@@ -30,6 +31,7 @@ import type { DatabaseKind } from '../cms/database.ts'
 import { exportContent } from '../cms/sync/export.ts'
 import { seedContent } from '../cms/sync/seed.ts'
 import { generateContent } from '../content/generate.ts'
+import { benchAdminList } from './admin-list.ts'
 import { benchCatalogue } from './catalogue.ts'
 import { benchLeaflets } from './leaflets.ts'
 import { benchXliff } from './xliff.ts'
@@ -65,14 +67,14 @@ if (databases) ensureSystemPackages(['postgres'])
 const pg = only === undefined || only === 'postgres' ? startLocalPostgres(54340) : undefined
 let instance = 0
 
-async function open(kind: DatabaseKind, label: string): Promise<Payload> {
+async function open(kind: DatabaseKind, label: string): Promise<{ payload: Payload; url: string; dataDir: string }> {
   const dataDir = path.join(scratch, `${label}-${kind}`)
   const url = kind === 'postgres' ? pg!.createDatabase(`bench_${label}`) : `file:${path.join(dataDir, 'cms.db')}`
-  return openCms({ database: { url }, dataDir, secret: 'bench', key: `bench-${instance++}` })
+  return { payload: await openCms({ database: { url }, dataDir, secret: 'bench', key: `bench-${instance++}` }), url, dataDir }
 }
 
 async function seedAndExport(kind: DatabaseKind, label: string, source: string): Promise<{ seedMs: number; writes: number; docs: number }> {
-  const payload = await open(kind, label)
+  const { payload, url, dataDir } = await open(kind, label)
   try {
     const [{ writes, counts }, seedMs] = await timed(() => seedContent(payload, source))
     const docs = Object.values(counts).reduce((a, b) => a + b, 0)
@@ -81,6 +83,7 @@ async function seedAndExport(kind: DatabaseKind, label: string, source: string):
     const [, exportMs] = await timed(() => exportContent(payload, out))
     report(`${label}: export on ${kind}`, `${seconds(exportMs)}  (${((exportMs / docs) * 1000).toFixed(0)} µs/document)`)
     if (label === 'generated') await queryLatency(kind, payload)
+    await benchAdminList(payload, { label, kind, url, dataDir }, report)
     return { seedMs, writes, docs }
   } finally {
     await closeCms(payload)
