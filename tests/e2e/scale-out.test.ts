@@ -6,7 +6,8 @@
  * database, here held by a third party as a publish on another machine would); every admin shows
  * the publish that runs and the one that finished, whichever server ran it; and saves on both
  * servers during a publish end in one build that shows them all; a picture uploaded through one
- * server is published by the other, which has nothing on its own disk.
+ * server is published by the other, which has nothing on its own disk; a referral sealed on one
+ * is read on the other.
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -30,6 +31,7 @@ import { startLocalS3, type LocalS3 } from '../support/s3.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const editor = { email: 'redaktoer@example.org', password: 'en-lang-adgangskode-1' }
+const coordinator = { email: 'koordinator@example.org', password: 'en-lang-adgangskode-3' }
 const secret = 'scale-out-secret'
 const sitePort = 4987
 
@@ -76,11 +78,11 @@ describe('two admin servers, one PostgreSQL, one live site', { timeout: 600_000 
       await held
     }
   }
-  async function signedIn(adminUrl: string): Promise<{ context: BrowserContext; page: Page }> {
+  async function signedIn(adminUrl: string, who = editor): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext()
     context.setDefaultTimeout(90_000)
     const page = await context.newPage()
-    const res = await page.request.post(`${adminUrl}/api/users/login`, { data: editor })
+    const res = await page.request.post(`${adminUrl}/api/users/login`, { data: who })
     expect(res.ok(), await res.text()).toBe(true)
     return { context, page }
   }
@@ -101,6 +103,9 @@ describe('two admin servers, one PostgreSQL, one live site', { timeout: 600_000 
     const payload = await openCms({ database: { url }, dataDir: path.join(dataDir, 'seed'), secret, key: 'scale-out' })
     await seedContent(payload, contentDir)
     await payload.create({ collection: 'users', overrideAccess: true, data: { ...editor, role: 'editor' } })
+    const aarhus = (await payload.find({ collection: 'municipalities', where: { slug: { equals: 'aarhus' } }, overrideAccess: true })).docs[0]!.id
+    ids.aarhus = aarhus
+    await payload.create({ collection: 'users', overrideAccess: true, data: { ...coordinator, role: 'coordinator', municipality: Number(aarhus) } })
     for (const slug of ['babymassage', 'saebebobler', 'mavetid']) {
       ids[slug] = (await payload.find({ collection: 'activities', where: { slug: { equals: slug } }, overrideAccess: true })).docs[0]!.id
     }
@@ -207,6 +212,21 @@ describe('two admin servers, one PostgreSQL, one live site', { timeout: 600_000 
     await until(() => idle(a) && idle(b))
     const onDisk = (dir: string) => (existsSync(dir) ? readdirSync(dir) : [])
     for (const s of servers) expect(onDisk(path.join(dataDir, s.name, 'media')), s.name).toEqual([])
+    await context.close()
+  })
+
+  it('a referral sealed on one server is read on the other: the servers share the personal-data key', async () => {
+    const [a, b] = servers as [(typeof servers)[number], (typeof servers)[number]]
+    const { context, page } = await signedIn(a.admin.url, coordinator)
+    const made = await page.request.post(`${a.admin.url}/api/referrals?depth=0`, {
+      headers: { origin: new URL(a.admin.url).origin },
+      data: { firstName: 'Selam', phone: '+45 52 61 70 89', language: 'ti', municipality: ids.aarhus, consent: true, source: 'staff' },
+    })
+    expect(made.status(), await made.text()).toBe(201)
+    const { id } = ((await made.json()) as { doc: { id: number } }).doc
+    const read = await page.request.get(`${b.admin.url}/api/referrals/${id}?depth=0`, { headers: { origin: new URL(b.admin.url).origin } })
+    expect(read.status(), await read.text()).toBe(200)
+    expect(await read.json()).toMatchObject({ firstName: 'Selam', phone: '+45 52 61 70 89', language: 'ti' })
     await context.close()
   })
 })
