@@ -3,28 +3,43 @@
  * owner died (a killed publish, a killed build) is taken over instead of waited for.
  *
  * Used where two processes of ours touch one folder: the admin build (two test files, `npm start`
- * beside the tests) and content/ (the live publish swaps it in while the draft preview copies it).
+ * beside the tests), content/ (the live publish swaps it in while the draft preview copies it) and
+ * the live publish on SQLite (cms/publish/publishLock.ts).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { alive } from '../system/processes.ts'
 
-/** Takes the lock if it is free or its owner died; false while a live process holds it. */
+/** A lock file with no owner written in it, older than this, was left by an older version of this code. */
+const emptyStaleMs = 5000
+
+/**
+ * Takes the lock if it is free or its owner died; false while a live process holds it. The pid is
+ * written to a file of its own first and then linked into place, so a lock never exists without
+ * its owner: created and then written, a taker killed between the two (the publish tests kill a
+ * publish as it starts) left an empty lock that every later publish waited on until its time limit.
+ */
 function tryTake(file: string): boolean {
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`
+  writeFileSync(draft, String(process.pid))
   try {
-    writeFileSync(file, String(process.pid), { flag: 'wx' })
+    linkSync(draft, file)
     return true
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+  } finally {
+    rmSync(draft, { force: true })
   }
   let holder = 0
+  let age = 0
   try {
     holder = Number(readFileSync(file, 'utf8').trim() || 0)
+    age = Date.now() - statSync(file).mtimeMs
   } catch {
     // Released between our two looks: try again at once.
     return tryTake(file)
   }
-  // An empty file is a lock being written this instant; only a dead owner's lock is removed.
-  if (holder && !alive(holder)) rmSync(file, { force: true })
+  if ((holder && !alive(holder)) || (!holder && age > emptyStaleMs)) rmSync(file, { force: true })
   return false
 }
 
