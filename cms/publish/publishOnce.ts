@@ -20,6 +20,7 @@ import { contentDir, repoRoot } from '../paths.ts'
 import { previewDirs } from '../preview/dirs.ts'
 import { snapshotContent } from '../preview/snapshot.ts'
 import { exportContent } from '../sync/export.ts'
+import { defaultPublishTimeoutMs } from './publisher.ts'
 import { withPublishLock } from './publishLock.ts'
 import { readRecord, writeRecord } from './record.ts'
 
@@ -33,9 +34,6 @@ export interface PublishResult {
   /** Another admin server's publish, started after this one was asked for, already showed it all. */
   skipped?: boolean
 }
-
-/** Long enough for another server's publish to end: the publisher's own limit ends a hung one. */
-const lockWaitMs = Number(process.env.MODERSMAL_PUBLISH_TIMEOUT_S ?? 600) * 1000
 
 /** With `payload`, that open CMS is used and left open (the publish worker keeps one). */
 export async function publishOnce(opts: { preview: boolean; payload?: Payload }): Promise<PublishResult> {
@@ -62,7 +60,8 @@ export async function publishOnce(opts: { preview: boolean; payload?: Payload })
           throw e
         }
       },
-      { timeoutMs: lockWaitMs, onWait: () => (waited = true) },
+      // As long as a publish may take: the publisher's own limit ends a hung one.
+      { timeoutMs: defaultPublishTimeoutMs, onWait: () => (waited = true) },
     )
   } finally {
     if (!opts.payload) await closeCms(payload)
