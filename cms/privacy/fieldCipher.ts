@@ -7,6 +7,7 @@
  *   enc:v1:<key id>:<base64url(iv ‖ tag ‖ ciphertext)>
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { APIError } from 'payload'
 import type { KeyRing } from './keys.ts'
 
 const prefix = 'enc:v1:'
@@ -21,8 +22,15 @@ export function seal(keys: KeyRing, field: string, plain: string): string {
   return `${prefix}${id}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`
 }
 
-export class SealError extends Error {
-  override name = 'SealError'
+/**
+ * Public: the staff member who opens the inbox reads which key is missing (a server set up with
+ * another key, a restore without the key file), not "Something went wrong". It names the field
+ * and the key's id, never the value.
+ */
+export class SealError extends APIError {
+  constructor(message: string) {
+    super(message, 500, null, true)
+  }
 }
 
 export function open(keys: KeyRing, field: string, sealed: string): string {

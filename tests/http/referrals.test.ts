@@ -4,11 +4,14 @@
  * refuses what it must with the reason (the production bundle once lost field errors).
  */
 import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closeCms, openCms } from '../../cms/boot.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
-import { databases, municipalityId, staffOfTwoInboxes } from '../support/cms.ts'
+import { databases, municipalityId, staffOfTwoInboxes, testSecret } from '../support/cms.ts'
 import { repoContent } from '../support/content.ts'
 import { startHttpAdmin, type Client, type HttpAdmin } from '../support/http-admin.ts'
 import { startMailCatcher, type MailCatcher, type Received } from '../support/smtp.ts'
@@ -337,6 +340,28 @@ describe.each(databases)('referrals over HTTP on %s', (kind) => {
     afterAll(async () => {
       for (const id of [mine.aalborg, mine.other]) await clients.admin!.request('DELETE', `/api/referrals/${id}`)
     })
+  })
+
+  it('says which key is missing when a referral was sealed with a key this server does not have', async () => {
+    // Another server with a key of its own (set up without the shared MODERSMAL_PERSONAL_DATA_KEYS) on the same database.
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'other-key-'))
+    const other = await openCms({ database: { url: admin.databaseUrl }, dataDir: elsewhere, secret: testSecret, key: `other-key-${kind}` })
+    try {
+      const { id } = await other.create({ collection: 'referrals', data: { ...referral(), municipality: ids.vejle } as never, overrideAccess: true })
+      try {
+        for (const url of [`/api/referrals/${id}?depth=0`, '/api/referrals?depth=0']) {
+          const a = await clients.admin!.request('GET', url)
+          expect(a.status, a.text).toBe(500)
+          expect(a.said).toMatch(/referrals\.\w+: sealed with key [0-9a-f]{8}, which this server does not have/)
+          expect(a.text).not.toMatch(her)
+        }
+      } finally {
+        await other.delete({ collection: 'referrals', id, overrideAccess: true })
+      }
+    } finally {
+      await closeCms(other)
+      await rm(elsewhere, { recursive: true, force: true })
+    }
   })
 
   // Last: it stops the mail server.
