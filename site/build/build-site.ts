@@ -10,7 +10,7 @@ import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
 import { codeTargets } from '../lib/codes.ts'
 import { removeAbandoned } from '../../system/processes.ts'
-import { removeLeftovers, swapIn } from './swap.ts'
+import { removeLeftovers, spareOf, swapIn } from './swap.ts'
 import { abandonBuildCache, cacheDirFor, keepBuildCache, openBuildCache } from './build-cache.ts'
 import { cachedCopy, dropGone, linkCachedPages, pagesBuilt, writeOnce } from './reuse-pages.ts'
 import { beginTracking, endTracking } from '../lib/page-dependencies.ts'
@@ -81,7 +81,7 @@ export async function buildSite({ root, contentDir, outDir, cacheDir = cacheDirF
     // Only the pages whose inputs changed are rendered (../lib/page-dependencies.ts).
     beginTracking(await openBuildCache(cacheDir), { dir: contentDir, set })
     // The pages Astro may reuse, linked in place of its copies (./reuse-pages.ts).
-    const linked = linkCachedPages(cacheDir, staging)
+    const linked = linkCachedPages(cacheDir, staging, spareOf(outDir))
     const written = writeOnce([staging, cacheDir])
     try {
       // emptyOutDir off: the staging folder is new, and holds only the linked pages.

@@ -6,12 +6,20 @@
  * while the editor already sees her change live (`removalsDone` waits for it); files being sent
  * from it stay readable until closed. A dist/ that is still a real folder (from
  * before) is moved aside once, the only swap with a gap.
+ *
+ * The build just replaced is kept instead, as dist.builds/spare, when the builds are made on the
+ * same disk: the next build takes it and corrects it (../build/reuse-pages.ts), which costs far less
+ * than a folder per page made anew, and no removal of thousands of files runs beside that build.
  */
-import { cp, lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
+import { cp, lstat, mkdir, readdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { alive, removeAbandoned } from '../../system/processes.ts'
 
 export const buildsDirOf = (outDir: string) => `${path.resolve(outDir)}.builds`
+
+/** The replaced build kept for the next build to start from. */
+export const spareOf = (outDir: string) => path.join(buildsDirOf(outDir), spareName)
+const spareName = 'spare'
 
 /** The build folder the served site is now (dist.builds/<id>), or null. */
 export async function currentBuild(outDir: string): Promise<string | null> {
@@ -40,6 +48,8 @@ export async function swapIn(built: string, outDir: string, id: string): Promise
   const builds = buildsDirOf(out)
   await mkdir(builds, { recursive: true })
   const target = path.join(builds, id)
+  // Only a spare that the next build can rename into its staging folder is worth keeping.
+  const sameDisk = (await stat(path.dirname(built))).dev === (await stat(builds)).dev
   await moveDir(built, target)
   const before = await lstat(out).catch(() => null)
   const previous = before?.isSymbolicLink() ? await currentBuild(out) : null
@@ -52,9 +62,24 @@ export async function swapIn(built: string, outDir: string, id: string): Promise
     // gone, the next build's removeLeftovers takes it.
     const retired = path.join(builds, `${id}-retired`)
     await rename(previous, retired)
-    removeLater(retired)
+    if (sameDisk) await keepAsSpare(retired, spareOf(out))
+    else removeLater(retired)
   }
   removeLater(path.join(builds, `${id}-replaced`))
+}
+
+/** The retired build becomes the spare; one not taken by a build since is removed. */
+async function keepAsSpare(retired: string, spare: string): Promise<void> {
+  const unused = `${retired}-spare`
+  if (
+    await rename(spare, unused).then(
+      () => true,
+      () => false,
+    )
+  )
+    removeLater(unused)
+  // Another build of the same site swapped in a spare a moment ago: this one goes.
+  await rename(retired, spare).catch(() => removeLater(retired))
 }
 
 const removals = new Set<Promise<void>>()
@@ -83,7 +108,7 @@ export async function removeLeftovers(outDir: string): Promise<void> {
   const builds = buildsDirOf(out)
   for (const name of await readdir(builds).catch(() => [] as string[])) {
     const pid = Number(name.split('-')[0])
-    if (path.join(builds, name) === current || pid === process.pid || (pid > 0 && alive(pid))) continue
+    if (name === spareName || path.join(builds, name) === current || pid === process.pid || (pid > 0 && alive(pid))) continue
     await rm(path.join(builds, name), { recursive: true, force: true })
   }
 }

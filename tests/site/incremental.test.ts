@@ -22,6 +22,13 @@ function filesOf(dir: string): string[] {
     .sort()
 }
 
+/** Folders of a built site with nothing in them (a build that starts from the last one's folders must leave none). */
+function emptyFolders(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(path.join(dir, f)).isDirectory() && readdirSync(path.join(dir, f)).length === 0)
+}
+
 /** The files that differ between two built sites (or exist in one only). */
 function differences(a: string, b: string): string[] {
   const [fa, fb] = [filesOf(a), filesOf(b)]
@@ -88,6 +95,7 @@ describe(`incremental builds, equal to full builds (seed ${seed})`, () => {
       const incremental = await build('incremental')
       const { scratch, differing } = await fromScratch()
       expect(differing, said.join('; ')).toEqual([])
+      expect(emptyFolders(path.join(work, 'incremental', 'dist')), said.join('; ')).toEqual([])
       expect(incremental.pages).toBe(scratch.pages)
       // The count editors read is the site's pages, though taken from Astro's manifest.
       expect(incremental.pages).toBe(filesOf(path.join(work, 'incremental', 'dist')).filter((f) => f.endsWith('.html')).length)

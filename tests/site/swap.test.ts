@@ -1,7 +1,8 @@
 /**
  * The served site is replaced in one step: a reader that keeps asking for the page while builds
  * are swapped in always finds one, whole (two folder renames left a moment with none). The
- * replaced builds are removed, a file being read from one is read to its end, and a dist/ that is
+ * replaced builds are removed (the last one kept as the next build's spare), a file being read from
+ * one is read to its end, and a dist/ that is
  * still a real folder is taken over.
  */
 import { createReadStream } from 'node:fs'
@@ -9,7 +10,7 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buildsDirOf, currentBuild, removalsDone, removeLeftovers, swapIn } from '../../site/build/swap.ts'
+import { buildsDirOf, currentBuild, removalsDone, removeLeftovers, spareOf, swapIn } from '../../site/build/swap.ts'
 
 describe('swapping a build in', () => {
   let work: string
@@ -28,7 +29,7 @@ describe('swapping a build in', () => {
   })
   afterEach(() => rm(work, { recursive: true, force: true }))
 
-  it('never leaves a moment without the site, and keeps only the build being served', async () => {
+  it('never leaves a moment without the site, and keeps the build served and the one before it (a spare)', async () => {
     await swapIn(await built('version 0'), out, `${process.pid}-0`)
     let reading = true
     const seen = new Set<string>()
@@ -48,9 +49,11 @@ describe('swapping a build in', () => {
     expect([...seen].every((t) => /^version \d+$/.test(t))).toBe(true)
     expect(seen.size).toBeGreaterThan(1)
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('version 100')
-    // The replaced builds are removed after the swap, not during it.
+    // The replaced builds are removed after the swap, not during it; the last one is kept for the
+    // next build to start from.
     await removalsDone()
-    expect(await readdir(buildsDirOf(out))).toEqual([`${process.pid}-100`])
+    expect((await readdir(buildsDirOf(out))).sort()).toEqual([`${process.pid}-100`, 'spare'])
+    expect(await readFile(path.join(spareOf(out), 'index.html'), 'utf8')).toBe('version 99')
   })
 
   it('lets a film being sent from the replaced build finish', async () => {
@@ -71,8 +74,9 @@ describe('swapping a build in', () => {
     await mkdir(path.join(buildsDirOf(out), '999999-1'), { recursive: true })
     await mkdir(path.join(buildsDirOf(out), '1-1'))
     await writeFile(`${out}.link-999999-2`, '')
+    await mkdir(spareOf(out))
     await removeLeftovers(out)
-    expect((await readdir(buildsDirOf(out))).sort()).toEqual(['1-1'])
+    expect((await readdir(buildsDirOf(out))).sort()).toEqual(['1-1', 'spare'])
     expect(await readdir(work)).not.toContain('dist.link-999999-2')
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('from before')
     await swapIn(await built('new'), out, `${process.pid}-3`)
@@ -80,6 +84,6 @@ describe('swapping a build in', () => {
     expect(await currentBuild(out)).toBe(path.join(buildsDirOf(out), `${process.pid}-3`))
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('new')
     await removalsDone()
-    expect((await readdir(buildsDirOf(out))).sort()).toEqual(['1-1', `${process.pid}-3`])
+    expect((await readdir(buildsDirOf(out))).sort()).toEqual(['1-1', `${process.pid}-3`, 'spare'])
   })
 })
