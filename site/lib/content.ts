@@ -25,6 +25,16 @@ export async function getContent(): Promise<ContentSet> {
 }
 
 /**
+ * For getStaticPaths only: the content without the tracking. A read there belongs to no page, and
+ * what a path's props carry is in its key already (their digest, ./page-dependencies.ts); the
+ * tracked view costs a proxy trap on every property read, and a route of 10,000 paths reads every
+ * activity for each language.
+ */
+export async function getContentForPaths(): Promise<ContentSet> {
+  return (await load()).set
+}
+
+/**
  * A route's paths, each with its cache key for Astro's incremental build. `route` is the page's
  * route pattern as Astro names it ("/[lang]/activities/[slug]"), which the middleware sees too.
  */
