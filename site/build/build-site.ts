@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { rm, stat, writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'astro'
 import { loadContent, type ContentSet } from '../../content/load.ts'
@@ -20,9 +20,10 @@ import { redirectsFile } from './redirects.ts'
 import { writeImages } from '../lib/images.ts'
 import { indexTranscripts, prepareFilmMedia, validateSubtitles, writeFilmFiles } from '../films/build-steps.ts'
 import { writeSearchIndex, type SearchIndexResult, type SearchLanguage } from './search-index.ts'
+import { digestsFileIn, searchDigests } from './search-digest.ts'
 import { hasPageIn } from '../lib/activity-pages.ts'
 import { urls } from '../../content/urls.ts'
-import { localeCodes } from '../../locales/registry.ts'
+import { localeCodes, type LocaleCode } from '../../locales/registry.ts'
 
 /** For a process that exits after a build: the replaced build's removal, which the swap does not wait for. */
 export { removalsDone } from './swap.ts'
@@ -134,20 +135,25 @@ async function checkCodesResolve(set: ContentSet, dir: string): Promise<void> {
  * The catalogue's search: one Pagefind index per language, of the activity pages, which exist only
  * in the languages they have text in (../lib/activity-pages.ts); only the parts marked
  * data-pagefind-body, never the fallback fragments (data-pagefind-ignore). A language is indexed
- * again when one of its pages is a new file. Told by the cache's copy of each page, which a page
- * keeps until it is rendered again (the next build links it, ./reuse-pages.ts); the staging
- * folder's file of a rendered page is another.
+ * again when what Pagefind reads of one of its pages changed (./search-digest.ts). A page is read
+ * from the cache's copy, which it keeps until it is rendered again (the next build links it,
+ * ./reuse-pages.ts); the staging folder's file of a rendered page is another.
  */
 async function indexForSearch(set: ContentSet, staging: string, cacheDir: string): Promise<SearchIndexResult> {
-  const languages = new Map<string, SearchLanguage>()
+  const filesByLanguage = new Map<LocaleCode, string[]>()
   for (const lang of localeCodes) {
     const files = set.activities.filter((a) => hasPageIn(a, lang)).map((a) => `${urls.activity(lang, a.slug).slice(1)}index.html`)
-    if (files.length === 0) continue
+    if (files.length) filesByLanguage.set(lang, files)
+  }
+  const locate = async (file: string) => {
+    const cached = cachedCopy(cacheDir, file)
+    return existsSync(cached) ? cached : path.join(staging, file)
+  }
+  const digests = await searchDigests([...filesByLanguage.values()].flat(), locate, digestsFileIn(cacheDir, 'pages'))
+  const languages = new Map<string, SearchLanguage>()
+  for (const [lang, files] of filesByLanguage) {
     const identity = createHash('sha256')
-    for (const file of files) {
-      const { ino, size, mtimeMs } = await stat(cachedCopy(cacheDir, file)).catch(() => stat(path.join(staging, file)))
-      identity.update(`${file}\0${ino}\0${size}\0${mtimeMs}\n`)
-    }
+    for (const file of files) identity.update(`${file}\0${digests.get(file)}\n`)
     // Every activity page of the language (the plan page there has no data-pagefind-body).
     languages.set(lang, { signature: identity.digest('hex'), pages: { dir: staging, glob: `${urls.activity(lang, '*').slice(1)}index.html` } })
   }
