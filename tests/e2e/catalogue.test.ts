@@ -134,6 +134,15 @@ describe('catalogue search', () => {
     expect(await top(lang, query)).toContain(slug)
   })
 
+  it('does not answer a search with the notices about a translation (they speak of the page, not its subject)', async () => {
+    // Every English page translated by machine says "This translation has not been checked by a
+    // translator yet"; baby massage is one, and its text never speaks of translating.
+    const found = await top('en', 'translator', 100)
+    expect(found).not.toContain('babymassage')
+    // The group's agreements ask a mother to translate them: that is about its subject.
+    expect(found).toContain('gruppens-aftaler')
+  })
+
   it("keeps untranslated Danish text out of another language's index", async () => {
     // Salt dough prints are not translated into Arabic: their Danish text must not answer an
     // Arabic search (the Danish index finds them).
