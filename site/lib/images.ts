@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
-import { mkdir, rename } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
 import { mediaFilesDir } from '../../content/load.ts'
@@ -75,13 +75,44 @@ export async function writeImages(contentDir: string, media: Media[], outDir: st
     const { width } = await originalSize(contentDir, m)
     for (const w of widthsFor(width)) {
       const cached = path.join(cache, `${source}-${w}-q${quality}-sharp${sharp.versions.sharp}.webp`)
-      if (!existsSync(cached)) {
-        // Encoded beside it and renamed into place: a cache entry is whole or absent, never rewritten.
-        const tmp = `${cached}.${process.pid}-${randomUUID()}.tmp`
-        await sharp(original).resize({ width: w }).webp({ quality }).toFile(tmp)
-        await rename(tmp, cached)
-      }
-      await linkOrCopy(cached, path.join(outDir, url(m, w)))
+      const to = path.join(outDir, url(m, w))
+      if (!existsSync(cached)) await encode(original, w, cached)
+      await linkOrCopy(cached, to).catch(async (e: NodeJS.ErrnoException) => {
+        // Pruned by another build a moment ago (pruneImageCache, below): made again.
+        if (e.code !== 'ENOENT') throw e
+        await encode(original, w, cached)
+        await linkOrCopy(cached, to)
+      })
     }
   }
+  await pruneImageCache(cache)
+}
+
+/** Encoded beside its place and renamed into it: a cache entry is whole or absent, never rewritten. */
+async function encode(original: string, width: number, cached: string): Promise<void> {
+  const tmp = `${cached}.${process.pid}-${randomUUID()}.tmp`
+  await sharp(original).resize({ width }).webp({ quality }).toFile(tmp)
+  await rename(tmp, cached)
+}
+
+const day = 24 * 60 * 60 * 1000
+
+/**
+ * The cache would keep every picture ever replaced. An entry goes when no built site links it (a
+ * link count of one: the live site and the spare build each hold a link) and none has linked it
+ * or let it go for `unusedForMs` (a link made or removed changes the file's ctime); so does what
+ * an encode killed mid-way left. Where the cache is on another disk than the sites (copies, not
+ * links), an entry is encoded again after that time.
+ */
+export async function pruneImageCache(cache: string, { unusedForMs = 7 * day, now = Date.now() } = {}): Promise<string[]> {
+  const removed: string[] = []
+  for (const name of await readdir(cache).catch(() => [] as string[])) {
+    const file = path.join(cache, name)
+    const st = await stat(file).catch(() => undefined)
+    if (!st?.isFile() || now - st.ctimeMs < (name.endsWith('.tmp') ? Math.min(unusedForMs, day) : unusedForMs)) continue
+    if (!name.endsWith('.tmp') && st.nlink > 1) continue
+    await rm(file, { force: true })
+    removed.push(name)
+  }
+  return removed
 }
