@@ -42,6 +42,7 @@ import { hasOwnPage, previewUrl } from './preview/paths.ts'
 import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
 import { referrals } from './collections/Referrals/index.ts'
 import { keyRing } from './privacy/keys.ts'
+import { menuLocales } from './access/herLanguages.ts'
 import { scheduleRetention } from './collections/Referrals/retention.ts'
 import { emailAdapter } from './email.ts'
 import { languageLabel } from './adminLanguage.ts'
@@ -144,6 +145,9 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
     admin: {
       user: Users.slug,
       meta: { titleSuffix: ' · Modersmål' },
+      // Payload's default asks gravatar.com for each person's picture, with a hash of her e-mail
+      // address: the admin, like the site, asks no other host.
+      avatar: 'default',
       components: {
         afterNavLinks: ['/components/TranslationsNavLink#TranslationsNavLink', '/components/PublishStatus#PublishStatus'],
         beforeDashboard: ['/components/OverdueReferrals#OverdueReferrals'],
@@ -164,6 +168,8 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       // The admin's main button publishes the language being edited ("Publish in …"); publishing
       // every language is the extra choice (and refused for translators).
       defaultLocalePublishOption: 'active',
+      // A translator's menu: her languages and Danish (cms/access/herLanguages.ts).
+      filterAvailableLocales: ({ req, locales }) => menuLocales(req, locales),
     },
     // Per-locale publishing (see cms/collections/options.ts); the migration localized_status moved
     // `_status` into the locales tables.

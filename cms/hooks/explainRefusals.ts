@@ -1,6 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 import { machineFault, type MachineFault } from '../../system/machine-faults.ts'
 import { reconnectSqlite } from '../database.ts'
+import { outsideHerLanguages } from '../access/herLanguages.ts'
 
 /** The multipart parser's errors (Payload's and busboy's): the request is at fault, not the server. */
 const brokenForm = /^(Request is not eligible for file upload|Multipart: Boundary not found|Malformed part header|Malformed content type|Missing Content-Type|Unexpected end of (form|file))$/
@@ -24,8 +25,10 @@ const afterFault: Record<MachineFault['kind'], string> = {
  *   - A save the machine could not do (a full disk, a database another program holds) was "An
  *     unknown error occurred." (500): it says what happened and that nothing was saved. After a
  *     busy SQLite database the connection is replaced (see reconnectSqlite).
+ *   - A translator's write in a language that is not hers was Payload's "not allowed": it names
+ *     the language, hers, and who can add one (../access/herLanguages.ts).
  */
-export const explainRefusals: AfterErrorHook = async ({ error, result, req }) => {
+export const explainRefusals: AfterErrorHook = async ({ error, result, req, collection }) => {
   if (!result) return
   const fault = machineFault(error)
   if (fault?.kind === 'database-busy') await reconnectSqlite(req.payload.db)
@@ -41,6 +44,8 @@ export const explainRefusals: AfterErrorHook = async ({ error, result, req }) =>
     return { status: 400, response: { errors: [{ message: `The request is not a well-formed form upload (multipart/form-data): ${what}.` }] } }
   }
   if (!status || status >= 500) return
+  const notHers = status === 403 ? outsideHerLanguages(req, collection) : undefined
+  if (notHers) return { response: { ...result, errors: [{ message: notHers }] } }
   if (Array.isArray(data?.errors) && !result.errors.some((e) => e.data)) return { response: { ...result, errors: [{ name, data, message }] } }
   if (result.errors.length === 1 && result.errors[0]!.message === 'An unknown error occurred.' && message) return { response: { ...result, errors: [{ message }] } }
 }

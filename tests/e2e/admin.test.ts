@@ -14,6 +14,7 @@ import { launchChromium } from '../support/browser.ts'
 import { repoContent } from '../support/content.ts'
 
 const editor = { email: 'redaktoer@example.org', password: 'en-lang-adgangskode-1' }
+const translator = { email: 'oversaetter@example.org', password: 'en-lang-adgangskode-2' }
 
 describe('the admin in Chromium', () => {
   let dataDir: string
@@ -29,6 +30,7 @@ describe('the admin in Chromium', () => {
     const payload = await openCms({ database: { url }, dataDir, secret: 'e2e-secret', key: 'e2e' })
     await seedContent(payload, repoContent)
     await payload.create({ collection: 'users', overrideAccess: true, data: { ...editor, role: 'editor' } })
+    await payload.create({ collection: 'users', overrideAccess: true, data: { ...translator, role: 'translator', translatorLocales: ['ar', 'so'] } })
     const { docs } = await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, overrideAccess: true })
     activityId = docs[0]!.id
     await closeCms(payload)
@@ -81,6 +83,52 @@ describe('the admin in Chromium', () => {
         .first()
         .isVisible(),
     ).resolves.toBe(true)
+  })
+
+  it('asks no other host on any admin page (no avatar from gravatar.com)', async () => {
+    const elsewhere: string[] = []
+    const own = new URL(server.url).host
+    const note = (r: { url: () => string }) => {
+      const u = new URL(r.url())
+      if (/^https?:$/.test(u.protocol) && u.host !== own) elsewhere.push(r.url())
+    }
+    page.on('request', note)
+    try {
+      for (const at of ['/admin', '/admin/collections/activities', `/admin/collections/activities/${activityId}?locale=ar`, '/admin/account', '/admin/translations']) {
+        await page.goto(`${server.url}${at}`)
+        await page.waitForLoadState('networkidle')
+      }
+    } finally {
+      page.off('request', note)
+    }
+    expect(elsewhere).toEqual([])
+  })
+
+  it('offers a translator her languages and Danish only, and names the language when she writes in another', async () => {
+    const context = await browser.newContext()
+    const hers = await context.newPage()
+    hers.setDefaultTimeout(90_000)
+    try {
+      await hers.goto(`${server.url}/admin/login`)
+      await hers.locator('#field-email').fill(translator.email)
+      await hers.locator('#field-password').fill(translator.password)
+      await hers.locator('button[type="submit"]').click()
+      await hers.waitForURL(/\/admin\/?$/)
+      await hers.goto(`${server.url}/admin/collections/activities/${activityId}?locale=ar`)
+      await hers.locator('#field-title').waitFor()
+      await hers.locator('.localizer .popup__trigger-wrap').click()
+      const offered = hers.locator('.popup-button-list__button [data-locale]')
+      await offered.first().waitFor()
+      expect((await offered.evaluateAll((els) => els.map((e) => e.getAttribute('data-locale')))).sort()).toEqual(['ar', 'da', 'so'])
+      // A write in another language (an old link, a script): refused, saying why and who can help.
+      const answer = await hers.request.patch(`${server.url}/api/activities/${activityId}?locale=ti`, { data: { title: 'ሕጻን' }, headers: { origin: server.url } })
+      expect(answer.status()).toBe(403)
+      expect(((await answer.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toBe(
+        'ትግርኛ (Tigrinya) is not one of your languages (you translate into العربية (Arabic) and Soomaali (Somali)). An administrator can add it to your account.',
+      )
+    } finally {
+      await context.close()
+    }
   })
 
   it('edits and publishes an activity in Danish', async () => {

@@ -47,6 +47,16 @@ const notAllowed: Expected = { status: 403, reason: /You are not allowed to perf
 const signInToUpload: Expected = { status: 401, reason: /Sign in to upload files/, label: '401 sign in to upload (the gate)' }
 const notShown: Expected = { status: 200, hidden: true, label: '200 without the document' }
 const onlyHerText: Expected = { status: 400, reason: /only the text of her own languages/, label: '400 only her own text' }
+const danishIsTheSource: Expected = {
+  status: 403,
+  reason: /^The Danish text is the source every language is translated from; editors write it\. You translate into العربية \(Arabic\)\.$/,
+  label: '403 Danish is the source',
+}
+const notHerLanguage: Expected = {
+  status: 403,
+  reason: /^Soomaali \(Somali\) is not one of your languages \(you translate into العربية \(Arabic\)\)\. An administrator can add it to your account\.$/,
+  label: '403 not one of her languages',
+}
 const noRestore: Expected = { status: 403, reason: /cannot restore a version: a version holds every language/, label: '403 a version holds every language' }
 
 /** The policy. */
@@ -66,8 +76,10 @@ function expected(role: Role, op: Op, collection: string, which: Which): Expecte
     // Her own municipality only.
     return collection === 'municipalities' && which === 'own' && op !== 'create' && op !== 'delete' ? ok() : notAllowed
   }
-  // A translator for Arabic: Arabic text only.
+  // A translator for Arabic: Arabic text only; another language is refused naming it.
   if (op === 'update text ar') return ok()
+  if (op === 'update text da') return danishIsTheSource
+  if (op === 'update text so') return notHerLanguage
   if (op === 'update shared field') return collection === 'videos' ? notAllowed : onlyHerText
   if (op === 'restore a version') return noRestore
   return notAllowed
@@ -302,6 +314,20 @@ describe.each(databases)('who may do what, over HTTP, on %s', (kind) => {
       ask: (): Ask => ['PATCH', `/api/activities/${ids['activities/own']}?locale=ar`, { json: { durationMinutes: 5 + (++counter % 30) } }],
       reason: reason as RegExp,
     })),
+    {
+      what: 'a translator writes a language that is not hers',
+      role: 'translator',
+      language: danish,
+      ask: () => ['PATCH', `/api/activities/${ids['activities/own']}?locale=ti`, { json: { title: 'ሕጻን' } }],
+      reason: /^ትግርኛ \(tigrinya\) er ikke et af dine sprog \(du oversætter til العربية \(arabisk\)\)\. En administrator kan tilføje det på din konto\.$/,
+    },
+    {
+      what: 'a translator writes the Danish source',
+      role: 'translator',
+      language: 'en-GB,en;q=0.9',
+      ask: () => ['PATCH', `/api/activities/${ids['activities/own']}?locale=da`, { json: { title: 'Ny titel' } }],
+      reason: /^The Danish text is the source every language is translated from; editors write it\. You translate into العربية \(Arabic\)\.$/,
+    },
     {
       what: 'a translator restores a version',
       role: 'translator',
