@@ -43,6 +43,7 @@ import { dataDir as defaultDataDir, repoRoot } from './paths.ts'
 import { referrals } from './collections/Referrals/index.ts'
 import { keyRing } from './privacy/keys.ts'
 import { menuLocales } from './access/herLanguages.ts'
+import { withSourceBeside } from './fields/sourceBeside.ts'
 import { scheduleRetention } from './collections/Referrals/retention.ts'
 import { emailAdapter } from './email.ts'
 import { languageLabel } from './adminLanguage.ts'
@@ -99,7 +100,7 @@ const contentCollection = (collection: CollectionConfig): CollectionConfig => {
   return {
     ...collection,
     admin: hasOwnPage(collection.slug) ? { ...collection.admin, preview: (doc, { locale }) => previewUrl(collection.slug, doc, locale) } : collection.admin,
-    fields: requiredInSourceOnly(collection.fields),
+    fields: withSourceBeside(requiredInSourceOnly(collection.fields)),
     hooks: {
       ...hooks,
       ...(collection.versions ? { beforeOperation: [...(hooks.beforeOperation ?? []), ignoreDraftsForPublic], afterRead: [...(hooks.afterRead ?? []), onlyPublishedLocalesForPublic] } : {}),
@@ -151,7 +152,10 @@ export function createConfig(opts: CmsOptions = {}): Promise<SanitizedConfig> {
       components: {
         afterNavLinks: ['/components/TranslationsNavLink#TranslationsNavLink', '/components/PublishStatus#PublishStatus'],
         beforeDashboard: ['/components/OverdueReferrals#OverdueReferrals'],
-        views: { translations: { Component: '/components/TranslationDashboard#TranslationDashboard', path: '/translations' } },
+        views: {
+          translations: { Component: '/components/TranslationDashboard#TranslationDashboard', path: '/translations', exact: true },
+          myTranslations: { Component: '/components/MyTranslations#MyTranslations', path: '/translations/mine', exact: true },
+        },
       },
       importMap: { baseDir: path.join(repoRoot, 'cms'), importMapFile: path.join(repoRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js') },
     },

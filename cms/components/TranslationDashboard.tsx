@@ -24,6 +24,7 @@ const text = {
     current: 'Aktuelle',
     committed: 'Lovet',
     below: 'under',
+    queue: 'Mine oversættelser: hvad der mangler, dokument for dokument',
   },
   en: {
     heading: 'Translations',
@@ -34,6 +35,7 @@ const text = {
     current: 'Current',
     committed: 'Committed',
     below: 'below',
+    queue: 'My translations: what is missing, document by document',
   },
 }
 
@@ -81,6 +83,11 @@ export async function TranslationDashboard({ initPageResult, params, searchParam
         <h1>{t.heading}</h1>
         <p>
           {t.intro}: {translationStates.map((s) => `${stateStyle[s].symbol} ${stateStyle[s].label[lang]}`).join(' · ')}. {t.latest}
+        </p>
+        <p>
+          <a href="/admin/translations/mine" className="queue-link">
+            {t.queue}
+          </a>
         </p>
         <table className="translation-coverage" style={{ borderCollapse: 'collapse', width: '100%' }}>
           <thead>

@@ -25,13 +25,22 @@ export async function contentDocument(payload: Payload, collection: string, id: 
 
 /** Every document of the content collections, latest versions, as a content set. */
 export async function contentSet(payload: Payload): Promise<Record<ContentKind, ContentDoc[]>> {
+  return (await contentSetWithIds(payload)).set
+}
+
+/** The content set, and each document's id in the CMS by collection and slug (for links to it). */
+export async function contentSetWithIds(payload: Payload): Promise<{ set: Record<ContentKind, ContentDoc[]>; ids: Record<ContentKind, Map<string, number | string>> }> {
   const entries = await Promise.all(
     contentKinds.map(async (kind) => {
       const { docs } = await payload.find({ collection: kind, locale: 'all', draft: true, depth: 0, pagination: false, overrideAccess: true })
-      return [kind, docs.map((d) => asContent(payload, kind, d))] as const
+      const content = docs.map((d) => asContent(payload, kind, d))
+      return [kind, content, new Map(content.map((c, i) => [String(c.slug), docs[i]!.id]))] as const
     }),
   )
-  return Object.fromEntries(entries) as Record<ContentKind, ContentDoc[]>
+  return {
+    set: Object.fromEntries(entries.map(([k, c]) => [k, c])) as Record<ContentKind, ContentDoc[]>,
+    ids: Object.fromEntries(entries.map(([k, , i]) => [k, i])) as Record<ContentKind, Map<string, number | string>>,
+  }
 }
 
 /**

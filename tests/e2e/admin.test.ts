@@ -12,6 +12,8 @@ import { closeCms, openCms } from '../../cms/boot.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { launchChromium } from '../support/browser.ts'
 import { repoContent } from '../support/content.ts'
+import { loadContent } from '../../content/load.ts'
+import { queueOrder, translationQueue } from '../../content/translation-queue.ts'
 
 const editor = { email: 'redaktoer@example.org', password: 'en-lang-adgangskode-1' }
 const translator = { email: 'oversaetter@example.org', password: 'en-lang-adgangskode-2' }
@@ -22,6 +24,8 @@ describe('the admin in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page
   let activityId: number | string
+  let danishTitle: string
+  let danishSteps: number
 
   beforeAll(async () => {
     ensureAdminBuilt(() => {})
@@ -31,8 +35,10 @@ describe('the admin in Chromium', () => {
     await seedContent(payload, repoContent)
     await payload.create({ collection: 'users', overrideAccess: true, data: { ...editor, role: 'editor' } })
     await payload.create({ collection: 'users', overrideAccess: true, data: { ...translator, role: 'translator', translatorLocales: ['ar', 'so'] } })
-    const { docs } = await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, overrideAccess: true })
+    const { docs } = await payload.find({ collection: 'activities', where: { slug: { equals: 'babymassage' } }, locale: 'da', overrideAccess: true })
     activityId = docs[0]!.id
+    danishTitle = docs[0]!.title as string
+    danishSteps = (docs[0]!.steps as unknown[]).length
     await closeCms(payload)
     server = await startAdmin({ port: 3917, env: { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: 'e2e-secret' } })
     browser = await launchChromium()
@@ -104,7 +110,7 @@ describe('the admin in Chromium', () => {
     expect(elsewhere).toEqual([])
   })
 
-  it('offers a translator her languages and Danish only, and names the language when she writes in another', async () => {
+  it('shows a translator the Danish above each field, offers her languages and Danish only, names the language when she writes in another, and lists her queue', async () => {
     const context = await browser.newContext()
     const hers = await context.newPage()
     hers.setDefaultTimeout(90_000)
@@ -116,6 +122,11 @@ describe('the admin in Chromium', () => {
       await hers.waitForURL(/\/admin\/?$/)
       await hers.goto(`${server.url}/admin/collections/activities/${activityId}?locale=ar`)
       await hers.locator('#field-title').waitFor()
+      // The Danish above each field she translates, in Danish and left to right: a text, and a list as a list.
+      const source = (path: string) => hers.locator(`.source-text[data-path="${path}"] [lang="da"][dir="ltr"]`)
+      await expect(source('title').textContent()).resolves.toBe(danishTitle)
+      await expect(source('steps').locator('li').count()).resolves.toBe(danishSteps)
+      await expect(source('steps').locator('li').first().textContent()).resolves.toMatch(/^Skru op for varmen/)
       await hers.locator('.localizer .popup__trigger-wrap').click()
       const offered = hers.locator('.popup-button-list__button [data-locale]')
       await offered.first().waitFor()
@@ -126,6 +137,23 @@ describe('the admin in Chromium', () => {
       expect(((await answer.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toBe(
         'ትግርኛ (Tigrinya) is not one of your languages (you translate into العربية (Arabic) and Soomaali (Somali)). An administrator can add it to your account.',
       )
+      // Her queue: exactly what the coverage report counts as missing or outdated in Arabic and
+      // Somali, collection by collection, each a link to the document in that language.
+      const expected = translationQueue(await loadContent(repoContent), ['ar', 'so'])
+      for (const kind of queueOrder) {
+        await hers.goto(`${server.url}/admin/translations/mine?collection=${kind}`)
+        await hers.locator('.queue-collections').waitFor()
+        const listed = await hers.locator(`section[data-collection="${kind}"] li`).evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-locale')}/${li.getAttribute('data-key')}`))
+        expect(listed.sort(), kind).toEqual(
+          expected
+            .filter((i) => i.kind === kind)
+            .map((i) => `${i.locale}/${i.key}`)
+            .sort(),
+        )
+      }
+      await hers.locator('section[data-collection="activities"] li[data-locale="so"] a').first().click()
+      await hers.waitForURL(/\/admin\/collections\/activities\/\w+\?locale=so#field-/)
+      await hers.locator('#field-title').waitFor()
     } finally {
       await context.close()
     }

@@ -1,0 +1,56 @@
+/**
+ * Above each localized field, in any language but Danish: the current Danish text, read-only, in
+ * its own language and direction, so a translator never has to switch languages to see what she
+ * translates (cms/fields/sourceBeside.ts puts it on every localized field). A list shows as the
+ * list it is. Nothing in Danish, in a new document, or where the Danish is empty.
+ */
+import type { Payload, ServerFieldBase } from 'payload'
+import { cache } from 'react'
+import { isLocaleCode, sourceLocale } from '../../locales/registry.ts'
+import { adminLanguageOf } from '../adminLanguage.ts'
+import { plainText } from '../translations/documents.ts'
+
+/** The Danish of the latest version, read once per request however many fields show it. */
+const danishDocument = cache(async (payload: Payload, collection: string, id: number | string): Promise<Record<string, unknown>> => {
+  return (await payload.findByID({ collection: collection as never, id, locale: sourceLocale, fallbackLocale: false, draft: true, depth: 0, overrideAccess: true })) as Record<string, unknown>
+})
+
+/** The value at a form path ("steps", "venue.directions", "schedule.0.label"). */
+const at = (doc: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), doc)
+
+const box = {
+  borderInlineStart: '3px solid var(--theme-elevation-250)',
+  background: 'var(--theme-elevation-50)',
+  padding: '0.4rem 0.75rem',
+  marginBottom: '0.4rem',
+  maxHeight: '12rem',
+  overflowY: 'auto',
+} as const
+
+export async function SourceText({ id, collectionSlug, payload, req, path }: ServerFieldBase & { path?: string }) {
+  const locale = req.locale
+  if (id === undefined || !path || !isLocaleCode(locale) || locale === sourceLocale) return null
+  const value = at(await danishDocument(payload, collectionSlug, id), path)
+  const rows = Array.isArray(value) ? value.map(plainText).filter((t) => t.trim() !== '') : []
+  const text = Array.isArray(value) ? '' : plainText(value)
+  if (rows.length === 0 && text.trim() === '') return null
+  const label = adminLanguageOf(req.i18n) === 'da' ? 'Dansk (kilden)' : 'Danish (the source)'
+  return (
+    <div className="source-text" data-path={path} style={box}>
+      <div style={{ fontSize: '0.8rem', color: 'var(--theme-elevation-600)' }}>{label}</div>
+      <div lang="da" dir="ltr">
+        {rows.length > 0 ? (
+          <ol style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
+            {rows.map((row, i) => (
+              // The Danish rows have no other identity than their place.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are read-only and never reordered here
+              <li key={i}>{row}</li>
+            ))}
+          </ol>
+        ) : (
+          <p style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{text}</p>
+        )}
+      </div>
+    </div>
+  )
+}
