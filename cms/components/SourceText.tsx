@@ -18,6 +18,13 @@ const danishDocument = cache(async (payload: Payload, collection: string, id: nu
 /** The value at a form path ("steps", "venue.directions", "schedule.0.label"). */
 const at = (doc: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), doc)
 
+/** A list row's text: its values without the row's own id. */
+const rowText = (row: unknown): string => {
+  if (!row || typeof row !== 'object' || Array.isArray(row)) return plainText(row)
+  const { id: _id, ...values } = row as Record<string, unknown>
+  return plainText(values)
+}
+
 const box = {
   borderInlineStart: '3px solid var(--theme-elevation-250)',
   background: 'var(--theme-elevation-50)',
@@ -31,7 +38,7 @@ export async function SourceText({ id, collectionSlug, payload, req, path }: Ser
   const locale = req.locale
   if (id === undefined || !path || !isLocaleCode(locale) || locale === sourceLocale) return null
   const value = at(await danishDocument(payload, collectionSlug, id), path)
-  const rows = Array.isArray(value) ? value.map(plainText).filter((t) => t.trim() !== '') : []
+  const rows = Array.isArray(value) ? value.map(rowText).filter((t) => t.trim() !== '') : []
   const text = Array.isArray(value) ? '' : plainText(value)
   if (rows.length === 0 && text.trim() === '') return null
   const label = adminLanguageOf(req.i18n) === 'da' ? 'Dansk (kilden)' : 'Danish (the source)'
