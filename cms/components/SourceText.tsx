@@ -42,8 +42,10 @@ export async function SourceText({ id, collectionSlug, payload, req, path }: Ser
   const text = Array.isArray(value) ? '' : plainText(value)
   if (rows.length === 0 && text.trim() === '') return null
   const label = adminLanguageOf(req.i18n) === 'da' ? 'Dansk (kilden)' : 'Danish (the source)'
+  // A long text scrolls in its box: focusable, so a keyboard can scroll it too.
   return (
-    <div className="source-text" data-path={path} style={box}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
+    <section className="source-text" data-path={path} style={box} aria-label={label} tabIndex={0}>
       <div style={{ fontSize: '0.8rem', color: 'var(--theme-elevation-600)' }}>{label}</div>
       <div lang="da" dir="ltr">
         {rows.length > 0 ? (
@@ -58,6 +60,6 @@ export async function SourceText({ id, collectionSlug, payload, req, path }: Ser
           <p style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{text}</p>
         )}
       </div>
-    </div>
+    </section>
   )
 }

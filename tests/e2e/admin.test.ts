@@ -11,6 +11,7 @@ import { ensureAdminBuilt, startAdmin, type AdminServer } from '../../cms/admin-
 import { closeCms, openCms } from '../../cms/boot.ts'
 import { seedContent } from '../../cms/sync/seed.ts'
 import { launchChromium } from '../support/browser.ts'
+import { axeViolations } from '../support/site-in-browser.ts'
 import { repoContent } from '../support/content.ts'
 import { loadContent } from '../../content/load.ts'
 import { queueOrder, translationQueue } from '../../content/translation-queue.ts'
@@ -129,6 +130,8 @@ describe('the admin in Chromium', () => {
       await expect(source('title').textContent()).resolves.toBe(danishTitle)
       await expect(source('steps').locator('li').count()).resolves.toBe(danishSteps)
       await expect(source('steps').locator('li').first().textContent()).resolves.toBe(danishFirstStep)
+      // What we add to Payload's edit view passes axe-core (Payload's own controls are its own).
+      expect(await axeViolations(hers, ['.source-text', '.translation-panel'])).toEqual([])
       await hers.locator('.localizer .popup__trigger-wrap').click()
       const offered = hers.locator('.popup-button-list__button [data-locale]')
       await offered.first().waitFor()
@@ -145,6 +148,7 @@ describe('the admin in Chromium', () => {
       for (const kind of queueOrder) {
         await hers.goto(`${server.url}/admin/translations/mine?collection=${kind}`)
         await hers.locator('.queue-collections').waitFor()
+        if (kind === 'activities') expect(await axeViolations(hers, ['.queue-collections', '.translation-queue'])).toEqual([])
         const listed = await hers.locator(`section[data-collection="${kind}"] li`).evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-locale')}/${li.getAttribute('data-key')}`))
         expect(listed.sort(), kind).toEqual(
           expected

@@ -30,7 +30,10 @@ export function siteInBrowser(port: number): { origin: string; readonly browser:
 
 export const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
-export async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze()
+/** `within`: only these parts of the page (ours, in the admin, whose own UI is Payload's). */
+export async function axeViolations(page: Page, within: string[] = []): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(wcag)
+  for (const selector of within) builder.include(selector)
+  const { violations } = await builder.analyze()
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
