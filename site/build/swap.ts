@@ -63,23 +63,29 @@ export async function swapIn(built: string, outDir: string, id: string): Promise
     const retired = path.join(builds, `${id}-retired`)
     await rename(previous, retired)
     if (sameDisk) await keepAsSpare(retired, spareOf(out))
-    else removeLater(retired)
+    else {
+      removeLater(retired)
+      // A spare kept while builds were made on this disk is of no use now.
+      await dropSpare(spareOf(out), `${retired}-spare`)
+    }
   }
   removeLater(path.join(builds, `${id}-replaced`))
 }
 
 /** The retired build becomes the spare; one not taken by a build since is removed. */
 async function keepAsSpare(retired: string, spare: string): Promise<void> {
-  const unused = `${retired}-spare`
-  if (
-    await rename(spare, unused).then(
-      () => true,
-      () => false,
-    )
-  )
-    removeLater(unused)
+  await dropSpare(spare, `${retired}-spare`)
   // Another build of the same site swapped in a spare a moment ago: this one goes.
   await rename(retired, spare).catch(() => removeLater(retired))
+}
+
+/** Renamed out of the way first (one step), then removed after the swap, like a replaced build. */
+async function dropSpare(spare: string, unused: string): Promise<void> {
+  const moved = await rename(spare, unused).then(
+    () => true,
+    () => false,
+  )
+  if (moved) removeLater(unused)
 }
 
 const removals = new Set<Promise<void>>()

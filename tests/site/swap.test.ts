@@ -5,7 +5,7 @@
  * one is read to its end, and a dist/ that is
  * still a real folder is taken over.
  */
-import { createReadStream } from 'node:fs'
+import { createReadStream, existsSync } from 'node:fs'
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -54,6 +54,25 @@ describe('swapping a build in', () => {
     await removalsDone()
     expect((await readdir(buildsDirOf(out))).sort()).toEqual([`${process.pid}-100`, 'spare'])
     expect(await readFile(path.join(spareOf(out), 'index.html'), 'utf8')).toBe('version 99')
+  })
+
+  // /dev/shm is a memory disk on Linux: a build made there cannot be renamed into a spare's place.
+  it.runIf(existsSync('/dev/shm'))('keeps no spare when the builds are made on another disk than the site', async () => {
+    await swapIn(await built('one'), out, `${process.pid}-1`)
+    await swapIn(await built('two'), out, `${process.pid}-2`)
+    await removalsDone()
+    expect(existsSync(spareOf(out))).toBe(true)
+    const elsewhere = await mkdtemp(path.join('/dev/shm', 'modersmal-swap-'))
+    try {
+      await mkdir(path.join(elsewhere, 'built'))
+      await writeFile(path.join(elsewhere, 'built', 'index.html'), 'three')
+      await swapIn(path.join(elsewhere, 'built'), out, `${process.pid}-3`)
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true })
+    }
+    await removalsDone()
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('three')
+    expect(await readdir(buildsDirOf(out))).toEqual([`${process.pid}-3`])
   })
 
   it('lets a film being sent from the replaced build finish', async () => {
