@@ -9,6 +9,7 @@ import { cache } from 'react'
 import { isLocaleCode, sourceLocale } from '../../locales/registry.ts'
 import { adminLanguageOf } from '../adminLanguage.ts'
 import { plainText } from '../translations/documents.ts'
+import { CopySource } from './CopySource.tsx'
 
 /** The Danish of the latest version, read once per request however many fields show it. */
 const danishDocument = cache(async (payload: Payload, collection: string, id: number | string): Promise<Record<string, unknown>> => {
@@ -17,6 +18,13 @@ const danishDocument = cache(async (payload: Payload, collection: string, id: nu
 
 /** The value at a form path ("steps", "venue.directions", "schedule.0.label"). */
 const at = (doc: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), doc)
+
+/** A list row's values without its id, if every one is a text (what can be copied into a form). */
+const textsOf = (row: unknown): Record<string, string> | undefined => {
+  if (!row || typeof row !== 'object' || Array.isArray(row)) return undefined
+  const entries = Object.entries(row as Record<string, unknown>).filter(([k]) => k !== 'id')
+  return entries.every(([, v]) => typeof v === 'string') ? (Object.fromEntries(entries) as Record<string, string>) : undefined
+}
 
 /** A list row's text: its values without the row's own id. */
 const rowText = (row: unknown): string => {
@@ -29,37 +37,45 @@ const box = {
   borderInlineStart: '3px solid var(--theme-elevation-250)',
   background: 'var(--theme-elevation-50)',
   padding: '0.4rem 0.75rem',
-  marginBottom: '0.4rem',
   maxHeight: '12rem',
   overflowY: 'auto',
 } as const
 
-export async function SourceText({ id, collectionSlug, payload, req, path }: ServerFieldBase & { path?: string }) {
+export async function SourceText({ id, collectionSlug, payload, req, path, field }: ServerFieldBase & { path?: string }) {
   const locale = req.locale
   if (id === undefined || !path || !isLocaleCode(locale) || locale === sourceLocale) return null
   const value = at(await danishDocument(payload, collectionSlug, id), path)
   const rows = Array.isArray(value) ? value.map(rowText).filter((t) => t.trim() !== '') : []
   const text = Array.isArray(value) ? '' : plainText(value)
   if (rows.length === 0 && text.trim() === '') return null
-  const label = adminLanguageOf(req.i18n) === 'da' ? 'Dansk (kilden)' : 'Danish (the source)'
-  // A long text scrolls in its box: focusable, so a keyboard can scroll it too.
+  const da = adminLanguageOf(req.i18n) === 'da'
+  const label = da ? 'Dansk (kilden)' : 'Danish (the source)'
+  // A list of plain rows (each field a text) can be copied as it is, to translate row by row.
+  const copyable = field.type === 'array' && Array.isArray(value) ? value.map(textsOf).filter((r) => r !== undefined) : []
+  // A long text scrolls in its box: focusable, so a keyboard can scroll it too. The copy action
+  // stays outside the scrolling part, always in sight.
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
-    <section className="source-text" data-path={path} style={box} aria-label={label} tabIndex={0}>
-      <div style={{ fontSize: '0.8rem', color: 'var(--theme-elevation-600)' }}>{label}</div>
-      <div lang="da" dir="ltr">
-        {rows.length > 0 ? (
-          <ol style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
-            {rows.map((row, i) => (
-              // The Danish rows have no other identity than their place.
-              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are read-only and never reordered here
-              <li key={i}>{row}</li>
-            ))}
-          </ol>
-        ) : (
-          <p style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{text}</p>
-        )}
-      </div>
-    </section>
+    <div className="source-text" data-path={path} style={{ marginBottom: '0.4rem' }}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1) */}
+      <section style={box} aria-label={label} tabIndex={0}>
+        <div style={{ fontSize: '0.8rem', color: 'var(--theme-elevation-600)' }}>{label}</div>
+        <div lang="da" dir="ltr">
+          {rows.length > 0 ? (
+            <ol style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
+              {rows.map((row, i) => (
+                // The Danish rows have no other identity than their place.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the rows are read-only and never reordered here
+                <li key={i}>{row}</li>
+              ))}
+            </ol>
+          ) : (
+            <p style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{text}</p>
+          )}
+        </div>
+      </section>
+      {copyable.length > 0 && Array.isArray(value) && copyable.length === value.length && (
+        <CopySource path={path} rows={copyable} label={da ? 'Kopiér den danske liste hertil' : 'Copy the Danish list here'} />
+      )}
+    </div>
   )
 }

@@ -28,6 +28,7 @@ describe('the admin in Chromium', () => {
   let danishTitle: string
   let danishSteps: number
   let danishFirstStep: string
+  let saltDough: { id: number | string; steps: string[] }
 
   beforeAll(async () => {
     ensureAdminBuilt(() => {})
@@ -42,6 +43,8 @@ describe('the admin in Chromium', () => {
     danishTitle = docs[0]!.title as string
     danishSteps = (docs[0]!.steps as unknown[]).length
     danishFirstStep = (docs[0]!.steps as Array<{ text: string }>)[0]!.text
+    const salt = (await payload.find({ collection: 'activities', where: { slug: { equals: 'saltdej-aftryk' } }, locale: 'da', overrideAccess: true })).docs[0]!
+    saltDough = { id: salt.id, steps: (salt.steps as Array<{ text: string }>).map((s) => s.text) }
     await closeCms(payload)
     server = await startAdmin({ port: 3917, env: { DATABASE_URL: url, MODERSMAL_DATA_DIR: dataDir, PAYLOAD_SECRET: 'e2e-secret' } })
     browser = await launchChromium()
@@ -113,7 +116,7 @@ describe('the admin in Chromium', () => {
     expect(elsewhere).toEqual([])
   })
 
-  it('shows a translator the Danish above each field, offers her languages and Danish only, names the language when she writes in another, and lists her queue', async () => {
+  it('shows a translator the Danish above each field, offers her languages and Danish only, names the language when she writes in another, lists her queue, and copies a Danish list in', async () => {
     const context = await browser.newContext()
     const hers = await context.newPage()
     hers.setDefaultTimeout(90_000)
@@ -160,6 +163,16 @@ describe('the admin in Chromium', () => {
       await hers.locator('section[data-collection="activities"] li[data-locale="so"] a').first().click()
       await hers.waitForURL(/\/admin\/collections\/activities\/\w+\?locale=so#field-/)
       await hers.locator('#field-title').waitFor()
+      // Somali has no steps yet: the Danish list is copied in, row by row, to translate. (Another
+      // activity than the one the editor's tests edit: the open, changed form locks it for her.)
+      await hers.goto(`${server.url}/admin/collections/activities/${saltDough.id}?locale=so`)
+      // Shown once (Payload renders it a second time inside the list's fallback checkbox, hidden).
+      await expect(hers.locator('.source-text[data-path="steps"]:visible').count()).resolves.toBe(1)
+      const copy = hers.locator('.source-text[data-path="steps"]:visible .copy-source')
+      await copy.click()
+      await expect(hers.locator('#field-steps__0__text').inputValue()).resolves.toBe(saltDough.steps[0]!)
+      await expect(hers.locator(`#field-steps__${saltDough.steps.length - 1}__text`).inputValue()).resolves.toBe(saltDough.steps.at(-1)!)
+      await expect(copy.count()).resolves.toBe(0)
     } finally {
       await context.close()
     }

@@ -139,7 +139,7 @@ describe('publishing to the live site', { timeout: 600_000 }, () => {
     // The translator may not touch the Danish source: refused with a message.
     const refused = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=da`, { headers: fromAdmin(), data: { title: 'Ændret af oversætteren' } })
     expect(refused.status()).toBe(403)
-    expect(JSON.stringify(await refused.json())).toMatch(/not allowed/i)
+    expect(JSON.stringify(await refused.json())).toMatch(/The Danish text is the source every language is translated from; editors write it\. You translate into/)
     // Nor publish every language at once (it would publish the Somali draft).
     const everything = await page.request.patch(`${admin.url}/api/activities/${ids.babymassage}?locale=ar&publishAllLocales=true`, { headers: fromAdmin(), data: { _status: 'published' } })
     expect(everything.status()).toBe(403)
