@@ -2,14 +2,16 @@
  * Above each localized field, in any language but Danish: the current Danish text, read-only, in
  * its own language and direction, so a translator never has to switch languages to see what she
  * translates (cms/fields/sourceBeside.ts puts it on every localized field). A list shows as the
- * list it is. Nothing in Danish, in a new document, or where the Danish is empty.
+ * list it is. Nothing in Danish, in a new document, or where the Danish is empty. The field's own
+ * inputs are marked with the language she writes (./WritingLanguage.tsx).
  */
 import type { Payload, ServerFieldBase } from 'payload'
 import { cache } from 'react'
-import { isLocaleCode, sourceLocale } from '../../locales/registry.ts'
+import { getLocale, isLocaleCode, sourceLocale } from '../../locales/registry.ts'
 import { adminLanguageOf } from '../adminLanguage.ts'
 import { plainText } from '../translations/documents.ts'
 import { CopySource } from './CopySource.tsx'
+import { WritingLanguage } from './WritingLanguage.tsx'
 
 /** The Danish of the latest version, read once per request however many fields show it. */
 const danishDocument = cache(async (payload: Payload, collection: string, id: number | string): Promise<Record<string, unknown>> => {
@@ -47,7 +49,8 @@ export async function SourceText({ id, collectionSlug, payload, req, path, field
   const value = at(await danishDocument(payload, collectionSlug, id), path)
   const rows = Array.isArray(value) ? value.map(rowText).filter((t) => t.trim() !== '') : []
   const text = Array.isArray(value) ? '' : plainText(value)
-  if (rows.length === 0 && text.trim() === '') return null
+  const writing = <WritingLanguage lang={locale} dir={getLocale(locale).dir} />
+  if (rows.length === 0 && text.trim() === '') return writing
   const da = adminLanguageOf(req.i18n) === 'da'
   const label = da ? 'Dansk (kilden)' : 'Danish (the source)'
   // A list of plain rows (each field a text) can be copied as it is, to translate row by row.
@@ -56,6 +59,7 @@ export async function SourceText({ id, collectionSlug, payload, req, path, field
   // stays outside the scrolling part, always in sight.
   return (
     <div className="source-text" data-path={path} style={{ marginBottom: '0.4rem' }}>
+      {writing}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1) */}
       <section style={box} aria-label={label} tabIndex={0}>
         <div style={{ fontSize: '0.8rem', color: 'var(--theme-elevation-600)' }}>{label}</div>

@@ -171,6 +171,7 @@ describe('the admin in Chromium', () => {
       const copy = hers.locator('.source-text[data-path="steps"]:visible .copy-source')
       await copy.click()
       await expect(hers.locator('#field-steps__0__text').inputValue()).resolves.toBe(saltDough.steps[0]!)
+      await expect(hers.locator('#field-steps__0__text[lang="so"][dir="ltr"]').count()).resolves.toBe(1)
       await expect(hers.locator(`#field-steps__${saltDough.steps.length - 1}__text`).inputValue()).resolves.toBe(saltDough.steps.at(-1)!)
       await expect(copy.count()).resolves.toBe(0)
     } finally {
@@ -189,10 +190,16 @@ describe('the admin in Chromium', () => {
     expect((await api('da')).title).toBe('Babymassage med olie og sang')
   })
 
-  it('writes Arabic fields right to left in the editor', async () => {
+  it('writes Arabic fields right to left, marked as Arabic, in the editor', async () => {
     await page.goto(`${server.url}/admin/collections/activities/${activityId}?locale=ar`)
     const dir = await page.locator('#field-title').evaluate((el) => getComputedStyle(el).direction)
     expect(dir).toBe('rtl')
+    // In her language too: spell checking, the keyboard and a screen reader follow the input's lang.
+    await expect(page.locator('#field-title[lang="ar"][dir="rtl"]').count()).resolves.toBe(1)
+    await expect(page.locator('#field-summary[lang="ar"][dir="rtl"]').count()).resolves.toBe(1)
+    await expect(page.locator('#field-steps__0__text[lang="ar"][dir="rtl"]').count()).resolves.toBe(1)
+    // A shared field is not hers to write in Arabic, and keeps no language of its own.
+    await expect(page.locator('#field-durationMinutes').getAttribute('lang')).resolves.toBeNull()
   })
 
   it('marks translations outdated when the Danish changes, and shows the editor and translator what changed', async () => {
