@@ -5,9 +5,7 @@
  * language at its first field to do. Others choose the language (the committed ones at first).
  */
 import type { AdminViewServerProps } from 'payload'
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { redirect } from 'next/navigation'
-import { Gutter } from '@payloadcms/ui'
+import { AdminPage, signedInOnly } from './AdminPage.tsx'
 import type { ContentSet } from '../../content/collections.ts'
 import { queueOrder, translationQueue } from '../../content/translation-queue.ts'
 import { getLocale, isLocaleCode, targetLocaleCodes, type LocaleCode } from '../../locales/registry.ts'
@@ -44,8 +42,8 @@ const perCollection = 50
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
 export async function MyTranslations({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, permissions, visibleEntities, locale } = initPageResult
-  if (!req.user) redirect('/admin/login?redirect=%2Fadmin%2Ftranslations%2Fmine')
+  const { req } = initPageResult
+  signedInOnly(initPageResult, '/translations/mine')
   const lang = adminLanguageOf(req.i18n)
   const t = text[lang]
   const staff = staffOf(req)
@@ -71,79 +69,68 @@ export async function MyTranslations({ initPageResult, params, searchParams }: A
   }
   const language = staff?.role === 'translator' ? undefined : languages.length === 1 ? languages[0] : undefined
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
-        <h1>{t.heading}</h1>
-        <p>
-          {t.intro} ({languages.map((l) => `${getLocale(l).endonym} (${languageName(l, lang)})`).join(', ')})
-        </p>
-        {staff?.role !== 'translator' && (
-          <nav aria-label={t.language} className="queue-languages" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', marginBottom: '0.75rem' }}>
-            {targetLocaleCodes.map((l) => (
-              <a key={l} href={here({ language: l, collection: only })} aria-current={languages.length === 1 && languages[0] === l ? 'page' : undefined} lang={l} dir={getLocale(l).dir}>
-                {getLocale(l).endonym}
-              </a>
-            ))}
-          </nav>
-        )}
-        <nav aria-label={t.show} className="queue-collections" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', marginBottom: '1rem' }}>
-          <a href={here({ language })} aria-current={only ? undefined : 'page'}>
-            {t.all} ({queue.length})
-          </a>
-          {queueOrder.map((k) => (
-            <a key={k} href={here({ language, collection: k })} data-collection={k} aria-current={only === k ? 'page' : undefined}>
-              {collectionLabels[k]!.plural[lang]} ({counts.get(k)})
+    <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      <h1>{t.heading}</h1>
+      <p>
+        {t.intro} ({languages.map((l) => `${getLocale(l).endonym} (${languageName(l, lang)})`).join(', ')})
+      </p>
+      {staff?.role !== 'translator' && (
+        <nav aria-label={t.language} className="queue-languages" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', marginBottom: '0.75rem' }}>
+          {targetLocaleCodes.map((l) => (
+            <a key={l} href={here({ language: l, collection: only })} aria-current={languages.length === 1 && languages[0] === l ? 'page' : undefined} lang={l} dir={getLocale(l).dir}>
+              {getLocale(l).endonym}
             </a>
           ))}
         </nav>
-        {queue.length === 0 && <p>{t.none}</p>}
-        {shown.map((kind) => {
-          const items = queue.filter((i) => i.kind === kind)
-          if (items.length === 0) return null
-          const listed = only ? items : items.slice(0, perCollection)
-          return (
-            <section key={kind} data-collection={kind}>
-              <h2>
-                {collectionLabels[kind]!.plural[lang]} ({items.length})
-              </h2>
-              <ul className="translation-queue" style={{ listStyle: 'none', padding: 0 }}>
-                {listed.map((item) => (
-                  <li key={`${item.locale}/${item.key}`} data-key={item.key} data-locale={item.locale} style={{ padding: '0.3rem 0', borderTop: '1px solid var(--theme-elevation-100)' }}>
-                    <a href={link(kind, item.key, item.locale, item.outdated[0] ?? item.missing[0])}>
-                      <span lang="da" dir="ltr">
-                        {item.title}
-                      </span>
-                    </a>{' '}
-                    · {getLocale(item.locale).endonym}
-                    {item.outdated.length > 0 && (
-                      <span style={{ color: stateStyle.outdated.color }}>
-                        {' '}
-                        · {stateStyle.outdated.label[lang]}: {item.outdated.map((f) => fieldLabelAt(fieldsOf(kind), f, lang)).join(', ')}
-                      </span>
-                    )}
-                    {item.missing.length > 0 && (
-                      <span>
-                        {' '}
-                        · {stateStyle.missing.label[lang]}: {item.missing.map((f) => fieldLabelAt(fieldsOf(kind), f, lang)).join(', ')}
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-              {listed.length < items.length && <p>{t.more(items.length - listed.length)}</p>}
-            </section>
-          )
-        })}
-      </Gutter>
-    </DefaultTemplate>
+      )}
+      <nav aria-label={t.show} className="queue-collections" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', marginBottom: '1rem' }}>
+        <a href={here({ language })} aria-current={only ? undefined : 'page'}>
+          {t.all} ({queue.length})
+        </a>
+        {queueOrder.map((k) => (
+          <a key={k} href={here({ language, collection: k })} data-collection={k} aria-current={only === k ? 'page' : undefined}>
+            {collectionLabels[k]!.plural[lang]} ({counts.get(k)})
+          </a>
+        ))}
+      </nav>
+      {queue.length === 0 && <p>{t.none}</p>}
+      {shown.map((kind) => {
+        const items = queue.filter((i) => i.kind === kind)
+        if (items.length === 0) return null
+        const listed = only ? items : items.slice(0, perCollection)
+        return (
+          <section key={kind} data-collection={kind}>
+            <h2>
+              {collectionLabels[kind]!.plural[lang]} ({items.length})
+            </h2>
+            <ul className="translation-queue" style={{ listStyle: 'none', padding: 0 }}>
+              {listed.map((item) => (
+                <li key={`${item.locale}/${item.key}`} data-key={item.key} data-locale={item.locale} style={{ padding: '0.3rem 0', borderTop: '1px solid var(--theme-elevation-100)' }}>
+                  <a href={link(kind, item.key, item.locale, item.outdated[0] ?? item.missing[0])}>
+                    <span lang="da" dir="ltr">
+                      {item.title}
+                    </span>
+                  </a>{' '}
+                  · {getLocale(item.locale).endonym}
+                  {item.outdated.length > 0 && (
+                    <span style={{ color: stateStyle.outdated.color }}>
+                      {' '}
+                      · {stateStyle.outdated.label[lang]}: {item.outdated.map((f) => fieldLabelAt(fieldsOf(kind), f, lang)).join(', ')}
+                    </span>
+                  )}
+                  {item.missing.length > 0 && (
+                    <span>
+                      {' '}
+                      · {stateStyle.missing.label[lang]}: {item.missing.map((f) => fieldLabelAt(fieldsOf(kind), f, lang)).join(', ')}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {listed.length < items.length && <p>{t.more(items.length - listed.length)}</p>}
+          </section>
+        )
+      })}
+    </AdminPage>
   )
 }

@@ -3,9 +3,7 @@
  * states, from the latest versions in the CMS. The same numbers as `npm run translations:report`.
  */
 import type { AdminViewServerProps } from 'payload'
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { redirect } from 'next/navigation'
-import { Gutter } from '@payloadcms/ui'
+import { AdminPage, signedInOnly } from './AdminPage.tsx'
 import { coverageReport } from '../../content/coverage-report.ts'
 import { contentKinds, type ContentSet } from '../../content/collections.ts'
 import { translationStates, type Coverage } from '../../content/translations.ts'
@@ -61,93 +59,81 @@ function Bar({ counts, label, lang }: { counts: Coverage; label: string; lang: A
 }
 
 export async function TranslationDashboard({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, permissions, visibleEntities, locale } = initPageResult
-  // A custom view is not behind the admin's login by itself: staff only, like the rest.
-  if (!req.user) redirect('/admin/login?redirect=%2Fadmin%2Ftranslations')
+  const { req } = initPageResult
+  signedInOnly(initPageResult, '/translations')
   const set = (await contentSet(req.payload)) as unknown as ContentSet
   const report = coverageReport(set)
   const lang = adminLanguageOf(req.i18n)
   const t = text[lang]
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
-        <h1>{t.heading}</h1>
-        <p>
-          {t.intro}: {translationStates.map((s) => `${stateStyle[s].symbol} ${stateStyle[s].label[lang]}`).join(' · ')}. {t.latest}
-        </p>
-        <p>
-          <a href="/admin/translations/mine" className="queue-link">
-            {t.queue}
-          </a>
-        </p>
-        <table className="translation-coverage" style={{ borderCollapse: 'collapse', width: '100%' }}>
-          <thead>
-            <tr>
-              <th scope="col" style={{ textAlign: 'start' }}>
-                {t.language}
+    <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      <h1>{t.heading}</h1>
+      <p>
+        {t.intro}: {translationStates.map((s) => `${stateStyle[s].symbol} ${stateStyle[s].label[lang]}`).join(' · ')}. {t.latest}
+      </p>
+      <p>
+        <a href="/admin/translations/mine" className="queue-link">
+          {t.queue}
+        </a>
+      </p>
+      <table className="translation-coverage" style={{ borderCollapse: 'collapse', width: '100%' }}>
+        <thead>
+          <tr>
+            <th scope="col" style={{ textAlign: 'start' }}>
+              {t.language}
+            </th>
+            <th scope="col" style={{ textAlign: 'start' }}>
+              {t.all}
+            </th>
+            {translationStates.map((s) => (
+              <th key={s} scope="col">
+                {stateStyle[s].label[lang]}
               </th>
-              <th scope="col" style={{ textAlign: 'start' }}>
-                {t.all}
-              </th>
-              {translationStates.map((s) => (
-                <th key={s} scope="col">
-                  {stateStyle[s].label[lang]}
-                </th>
-              ))}
-              <th scope="col">{t.current}</th>
-              <th scope="col">{t.committed}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.map((r) => (
-              <tr key={r.locale} data-locale={r.locale} style={{ borderTop: '1px solid var(--theme-elevation-100)' }}>
-                <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal' }}>
-                  <details>
-                    <summary>
-                      {languageName(r.locale, lang, { capitalised: true })} ({r.locale})
-                    </summary>
-                    <table>
-                      <tbody>
-                        {contentKinds.map((k) => (
-                          <tr key={k} data-collection={k}>
-                            <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal', paddingInlineEnd: '1rem' }}>
-                              {collectionLabels[k]!.plural[lang]}
-                            </th>
-                            <td>
-                              <Bar counts={r.byCollection[k]} label={`${r.locale} ${collectionLabels[k]!.plural[lang]}`} lang={lang} />
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </details>
-                </th>
-                <td>
-                  <Bar counts={r.total} label={r.locale} lang={lang} />
-                </td>
-                {translationStates.map((s) => (
-                  <td key={s} data-state={s} style={{ textAlign: 'end' }}>
-                    {r.total[s]}
-                  </td>
-                ))}
-                <td style={{ textAlign: 'end' }}>{Math.round(r.current * 100)}%</td>
-                <td style={{ textAlign: 'end', color: r.belowRequired ? stateStyle.outdated.color : undefined }}>
-                  {r.required === undefined ? '' : `${Math.round(r.required * 100)}%${r.belowRequired ? ` — ${t.below}` : ''}`}
-                </td>
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </Gutter>
-    </DefaultTemplate>
+            <th scope="col">{t.current}</th>
+            <th scope="col">{t.committed}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.map((r) => (
+            <tr key={r.locale} data-locale={r.locale} style={{ borderTop: '1px solid var(--theme-elevation-100)' }}>
+              <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal' }}>
+                <details>
+                  <summary>
+                    {languageName(r.locale, lang, { capitalised: true })} ({r.locale})
+                  </summary>
+                  <table>
+                    <tbody>
+                      {contentKinds.map((k) => (
+                        <tr key={k} data-collection={k}>
+                          <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal', paddingInlineEnd: '1rem' }}>
+                            {collectionLabels[k]!.plural[lang]}
+                          </th>
+                          <td>
+                            <Bar counts={r.byCollection[k]} label={`${r.locale} ${collectionLabels[k]!.plural[lang]}`} lang={lang} />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </details>
+              </th>
+              <td>
+                <Bar counts={r.total} label={r.locale} lang={lang} />
+              </td>
+              {translationStates.map((s) => (
+                <td key={s} data-state={s} style={{ textAlign: 'end' }}>
+                  {r.total[s]}
+                </td>
+              ))}
+              <td style={{ textAlign: 'end' }}>{Math.round(r.current * 100)}%</td>
+              <td style={{ textAlign: 'end', color: r.belowRequired ? stateStyle.outdated.color : undefined }}>
+                {r.required === undefined ? '' : `${Math.round(r.required * 100)}%${r.belowRequired ? ` — ${t.below}` : ''}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </AdminPage>
   )
 }
