@@ -6,7 +6,7 @@
  */
 import type { LocaleCode } from '../locales/registry.ts'
 import type { ContentKind, ContentSet } from './collections.ts'
-import { documentStates, project, type Provenance } from './translations.ts'
+import { danishTitle, documentStates, type Provenance } from './translations.ts'
 
 /** The order a translator works in: what a mother reads first. */
 export const queueOrder = ['municipalities', 'leaflets', 'films', 'guides', 'programmes', 'media', 'activities'] as const satisfies readonly ContentKind[]
@@ -23,20 +23,10 @@ export interface QueueItem {
   outdated: string[]
 }
 
-const titleFields = ['title', 'name', 'headline', 'alt'] as const
-
-function titleOf(doc: Record<string, unknown>): string {
-  for (const f of titleFields) {
-    const t = project(doc[f], 'da')
-    if (typeof t === 'string' && t.trim()) return t
-  }
-  return String(doc.slug)
-}
-
 export function translationQueue(set: Pick<ContentSet, ContentKind>, locales: readonly LocaleCode[]): QueueItem[] {
   const items: QueueItem[] = []
   for (const kind of queueOrder) {
-    const docs = (set[kind] as unknown as Array<Record<string, unknown> & Provenance>).map((doc) => ({ doc, title: titleOf(doc) }))
+    const docs = (set[kind] as unknown as Array<Record<string, unknown> & Provenance>).map((doc) => ({ doc, title: danishTitle(doc) }))
     docs.sort((a, b) => a.title.localeCompare(b.title, 'da'))
     for (const locale of locales) {
       for (const { doc, title } of docs) {

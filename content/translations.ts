@@ -98,6 +98,15 @@ export function documentStates(doc: Doc & Provenance, locale: LocaleCode): Recor
   return Object.fromEntries(translatableFields(doc).map((f) => [f, fieldState(doc, locale, f)]))
 }
 
+/** What a document is called, in Danish: its title, name, headline or (a picture) its description; else its slug. */
+export function danishTitle(doc: Doc): string {
+  for (const key of ['title', 'name', 'headline', 'alt']) {
+    const v = doc[key]
+    if (isLocalizedMap(v) && typeof v[sourceLocale] === 'string') return v[sourceLocale] as string
+  }
+  return String(doc.slug)
+}
+
 /** The fields whose translation into `locale` is behind the Danish, and when the Danish last changed. */
 export function outdated(doc: Doc & Provenance, locale: LocaleCode): { fields: string[]; sourceUpdated?: string } {
   if (locale === sourceLocale) return { fields: [] }

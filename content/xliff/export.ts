@@ -1,10 +1,10 @@
 /** Content documents → one XLIFF 2.0 file from Danish into a target language. */
 import { js2xliff, type XliffGroup, type XliffUnit } from 'xliff'
 import { contentKinds, type ContentKind } from '../collections.ts'
-import { fieldState, isLocalizedMap, sourceHash, translatableFields, type TranslationState } from '../translations.ts'
+import { danishTitle, fieldState, sourceHash, translatableFields, type TranslationState } from '../translations.ts'
 import { getLocale, sourceLocale, type LocaleCode } from '../../locales/registry.ts'
 import { fieldSegments, unitId, notXml } from './segments.ts'
-import type { XliffDoc, CollectionDoc } from './segments.ts'
+import type { CollectionDoc } from './segments.ts'
 
 /** Fields whose text has a syntax the translator must keep, and what to tell her. */
 const formats: Record<string, string> = {
@@ -15,15 +15,6 @@ const formats: Record<string, string> = {
 
 const hashNote = (hash: string) => `sourceHash: ${hash}`
 export const hashNotePattern = /^sourceHash:\s*([0-9a-f]{12})\s*$/
-
-/** The Danish title of a document, for the group's name. */
-function titleOf(doc: XliffDoc): string {
-  for (const key of ['title', 'name', 'headline', 'alt']) {
-    const v = doc[key]
-    if (isLocalizedMap(v) && typeof v[sourceLocale] === 'string') return v[sourceLocale] as string
-  }
-  return doc.slug
-}
 
 /** Refuses the source language and unknown codes, with a message saying which are known. */
 export function targetLocale(code: string): LocaleCode {
@@ -90,7 +81,7 @@ export async function buildXliff(docs: Iterable<CollectionDoc>, opts: XliffExpor
     if (Object.keys(groupUnits).length === 0) continue
     documents++
     resources[collection] ??= {}
-    resources[collection][`${collection}.${doc.slug}`] = { groupUnits, additionalAttributes: { name: titleOf(doc) } }
+    resources[collection][`${collection}.${doc.slug}`] = { groupUnits, additionalAttributes: { name: danishTitle(doc) } }
   }
   if (units === 0) return { documents, fields, units }
   const xml = await js2xliff({ sourceLanguage: sourceLocale, targetLanguage: locale, resources }, { indent: '  ' })
