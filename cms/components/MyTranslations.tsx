@@ -58,7 +58,7 @@ export async function MyTranslations({ initPageResult, params, searchParams }: A
   const only = queueOrder.find((k) => k === kindAsked)
   const { set, ids } = await contentSetWithIds(req.payload)
   const queue = translationQueue(set as unknown as ContentSet, languages)
-  const counts = new Map(queueOrder.map((k) => [k, queue.filter((i) => i.kind === k).length]))
+  const byKind = new Map(queueOrder.map((k) => [k, queue.filter((i) => i.kind === k)]))
   const shown = queueOrder.filter((k) => !only || k === only)
   const fieldsOf = (kind: string) => req.payload.collections[kind as keyof typeof req.payload.collections]?.config.fields ?? []
   const link = (kind: string, key: string, l: LocaleCode, field?: string) =>
@@ -89,13 +89,13 @@ export async function MyTranslations({ initPageResult, params, searchParams }: A
         </a>
         {queueOrder.map((k) => (
           <a key={k} href={here({ language, collection: k })} data-collection={k} aria-current={only === k ? 'page' : undefined}>
-            {collectionLabels[k]!.plural[lang]} ({counts.get(k)})
+            {collectionLabels[k]!.plural[lang]} ({byKind.get(k)!.length})
           </a>
         ))}
       </nav>
       {queue.length === 0 && <p>{t.none}</p>}
       {shown.map((kind) => {
-        const items = queue.filter((i) => i.kind === kind)
+        const items = byKind.get(kind)!
         if (items.length === 0) return null
         const listed = only ? items : items.slice(0, perCollection)
         return (

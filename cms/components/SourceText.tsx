@@ -21,19 +21,15 @@ const danishDocument = cache(async (payload: Payload, collection: string, id: nu
 /** The value at a form path ("steps", "venue.directions", "schedule.0.label"). */
 const at = (doc: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), doc)
 
-/** A list row's values without its id, if every one is a text (what can be copied into a form). */
-const textsOf = (row: unknown): Record<string, string> | undefined => {
-  if (!row || typeof row !== 'object' || Array.isArray(row)) return undefined
-  const entries = Object.entries(row as Record<string, unknown>).filter(([k]) => k !== 'id')
-  return entries.every(([, v]) => typeof v === 'string') ? (Object.fromEntries(entries) as Record<string, string>) : undefined
+/** A list row's values without the row's own id. */
+const withoutId = (row: unknown): unknown => {
+  if (!row || typeof row !== 'object' || Array.isArray(row)) return row
+  const { id: _id, ...values } = row as Record<string, unknown>
+  return values
 }
 
-/** A list row's text: its values without the row's own id. */
-const rowText = (row: unknown): string => {
-  if (!row || typeof row !== 'object' || Array.isArray(row)) return plainText(row)
-  const { id: _id, ...values } = row as Record<string, unknown>
-  return plainText(values)
-}
+/** Rows whose every value is a text: what can be copied into a form as it is. */
+const allTexts = (row: unknown): row is Record<string, string> => !!row && typeof row === 'object' && Object.values(row).every((v) => typeof v === 'string')
 
 const box = {
   borderInlineStart: '3px solid var(--theme-elevation-250)',
@@ -47,14 +43,15 @@ export async function SourceText({ id, collectionSlug, payload, req, path, field
   const locale = req.locale
   if (id === undefined || !path || !isLocaleCode(locale) || locale === sourceLocale) return null
   const value = at(await danishDocument(payload, collectionSlug, id), path)
-  const rows = Array.isArray(value) ? value.map(rowText).filter((t) => t.trim() !== '') : []
+  const danishRows = Array.isArray(value) ? value.map(withoutId) : []
+  const rows = danishRows.map(plainText).filter((t) => t.trim() !== '')
   const text = Array.isArray(value) ? '' : plainText(value)
   const writing = <WritingLanguage lang={locale} dir={getLocale(locale).dir} />
   if (rows.length === 0 && text.trim() === '') return writing
   const da = adminLanguageOf(req.i18n) === 'da'
   const label = da ? 'Dansk (kilden)' : 'Danish (the source)'
   // A list of plain rows (each field a text) can be copied as it is, to translate row by row.
-  const copyable = field.type === 'array' && Array.isArray(value) ? value.map(textsOf).filter((r) => r !== undefined) : []
+  const copyable = field.type === 'array' && danishRows.length > 0 && danishRows.every(allTexts) ? danishRows : []
   // A long text scrolls in its box: focusable, so a keyboard can scroll it too. The copy action
   // stays outside the scrolling part, always in sight.
   return (
@@ -77,9 +74,7 @@ export async function SourceText({ id, collectionSlug, payload, req, path, field
           )}
         </div>
       </section>
-      {copyable.length > 0 && Array.isArray(value) && copyable.length === value.length && (
-        <CopySource path={path} rows={copyable} label={da ? 'Kopiér den danske liste hertil' : 'Copy the Danish list here'} />
-      )}
+      {copyable.length > 0 && <CopySource path={path} rows={copyable} label={da ? 'Kopiér den danske liste hertil' : 'Copy the Danish list here'} />}
     </div>
   )
 }
