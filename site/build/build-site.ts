@@ -145,11 +145,8 @@ async function indexForSearch(set: ContentSet, staging: string, cacheDir: string
     const files = set.activities.filter((a) => hasPageIn(a, lang)).map((a) => `${urls.activity(lang, a.slug).slice(1)}index.html`)
     if (files.length) filesByLanguage.set(lang, files)
   }
-  const locate = async (file: string) => {
-    const cached = cachedCopy(cacheDir, file)
-    return existsSync(cached) ? cached : path.join(staging, file)
-  }
-  const digests = await searchDigests([...filesByLanguage.values()].flat(), locate, digestsFileIn(cacheDir, 'pages'))
+  const places = (file: string): [string, string] => [cachedCopy(cacheDir, file), path.join(staging, file)]
+  const digests = await searchDigests([...filesByLanguage.values()].flat(), places, digestsFileIn(cacheDir, 'pages'))
   const languages = new Map<string, SearchLanguage>()
   for (const [lang, files] of filesByLanguage) {
     const identity = createHash('sha256')

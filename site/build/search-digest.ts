@@ -60,10 +60,10 @@ export function searchDigest(html: string): string {
 type Known = Record<string, [ino: number, size: number, mtimeMs: number, digest: string]>
 
 /**
- * The digests of these files (paths relative to `dir`, each read from `locate(file)`), parsing
- * only files not seen before; kept in `keptFile` for the next build.
+ * The digests of these files, each read where it is (`places`: where to look first, and else),
+ * parsing only files not seen before; kept in `keptFile` for the next build.
  */
-export async function searchDigests(files: string[], locate: (file: string) => Promise<string>, keptFile: string): Promise<Map<string, string>> {
+export async function searchDigests(files: string[], places: (file: string) => [first: string, otherwise: string], keptFile: string): Promise<Map<string, string>> {
   let known: Known = {}
   try {
     known = JSON.parse(await readFile(keptFile, 'utf8')) as Known
@@ -73,8 +73,11 @@ export async function searchDigests(files: string[], locate: (file: string) => P
   const next: Known = {}
   const out = new Map<string, string>()
   for (const file of files) {
-    const at = await locate(file)
-    const { ino, size, mtimeMs } = await stat(at)
+    const [first, otherwise] = places(file)
+    const [at, { ino, size, mtimeMs }] = await stat(first).then(
+      (st) => [first, st] as const,
+      async () => [otherwise, await stat(otherwise)] as const,
+    )
     const was = known[file]
     const digest = was && was[0] === ino && was[1] === size && was[2] === mtimeMs ? was[3] : searchDigest(readFileSync(at, 'utf8'))
     next[file] = [ino, size, mtimeMs, digest]

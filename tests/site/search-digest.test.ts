@@ -49,7 +49,8 @@ describe('what search reads of a page', () => {
     const kept = path.join(work, 'cache', 'search', 'digests-pages.json')
     const file = path.join(work, 'a.html')
     writeFileSync(file, page())
-    const locate = async () => file
+    // Not in the first place (the cache), so read from the other (the staging folder).
+    const locate = (): [string, string] => [path.join(work, 'not-there.html'), file]
     expect((await searchDigests(['a.html'], locate, kept)).get('a.html')).toBe(base)
     // The same file: its kept digest, not a fresh parse (told by a kept digest changed by hand).
     const known = JSON.parse(readFileSync(kept, 'utf8'))
