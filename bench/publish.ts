@@ -89,7 +89,7 @@ export async function benchPublish(scratch: string, report: Report, generatedAct
         `${label}: publish → live, where the last one went (s)`,
         [`debounce ${(debounceMs / 1000).toFixed(1)}`, ...Object.entries(steps).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}`)].join(', '),
       )
-      if (activities === 0) {
+      {
         // The preview's build (export of the latest versions + whole-site build), as a signed-in
         // look after a draft save starts it; the admin's login check is not part of it.
         delete process.env.MODERSMAL_PUBLISH_URL // a draft save would also wake the publisher
@@ -102,7 +102,10 @@ export async function benchPublish(scratch: string, report: Report, generatedAct
             preview.builder.request()
             await preview.builder.idle()
             const ms = performance.now() - t
-            report(`${label}: draft preview build, ${which} (${pages} pages; × the full build)`, `${(ms / 1000).toFixed(1)} s (${(ms / full).toFixed(2)}×)`)
+            const steps = Object.entries(preview.builder.status?.lastSuccess?.steps ?? {})
+              .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+              .join(', ')
+            report(`${label}: draft preview build, ${which} (${pages} pages; × the full build)`, `${(ms / 1000).toFixed(1)} s (${(ms / full).toFixed(2)}×; ${steps})`)
           }
         } finally {
           await preview.stop()

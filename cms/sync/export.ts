@@ -3,7 +3,7 @@
  * (never fallback text) and is published, references by slug, media files beside their metadata.
  * The new tree is written aside, validated with the same schema as the seed, and only then
  * swapped in (./contentSwap.ts: whole, also when the export is killed mid-way). With `drafts`, the latest versions instead, for the draft preview (cms/preview/).
- * After the first, a publish's export reads and writes only what changed (./exportChanges.ts).
+ * After the first, an export (a publish's or the preview's) reads and writes only what changed (./exportChanges.ts).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -11,7 +11,7 @@ import type { Field, Payload } from 'payload'
 import { contentKinds, type ContentKind } from '../../content/collections.ts'
 import { sourceLocale } from '../../locales/registry.ts'
 import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
-import { exportChanges, keepMemo, live, takeMemo, videoNames, videosKey, type Seen } from './exportChanges.ts'
+import { exportChanges, keepMemo, live, savedAt, takeMemo, videoNames, videosKey, type Seen } from './exportChanges.ts'
 import { ContentError, contentExtension, filmFilesDir, loadContent, mediaFilesDir } from '../../content/load.ts'
 import { serializeDocument } from '../../content/serialize.ts'
 import { fromPayloadRefs, type ContentReferences } from './references.ts'
@@ -33,15 +33,14 @@ export interface ExportResult {
 
 /** With `whole`, every document is read and written even where the last export allows less. */
 export async function exportContent(payload: Payload, contentRoot: string, opts: { drafts?: boolean; whole?: boolean } = {}): Promise<ExportResult> {
-  // The preview's drafts (and their fallbacks) are always exported whole.
-  const memo = opts.drafts ? undefined : takeMemo(payload, contentRoot)
+  const memo = takeMemo(payload, contentRoot)
   // Named with our pid, so a later export can tell an abandoned one (a killed publish) and remove it.
   const parent = path.dirname(path.resolve(contentRoot))
   await mkdir(parent, { recursive: true })
   await removeAbandoned(parent, '.content-export-')
   const staging = await mkdtemp(path.join(parent, `.content-export-${process.pid}-`))
   try {
-    const changes = memo && !opts.whole ? await exportChanges(payload, contentRoot, staging, memo) : undefined
+    const changes = memo && !opts.whole ? await exportChanges(payload, contentRoot, staging, memo, Boolean(opts.drafts)) : undefined
     if (changes) {
       crashPoint('export:staged')
       await withContentLock(contentRoot, () => swapContent(contentRoot, staging, contentKinds))
@@ -57,6 +56,8 @@ export async function exportContent(payload: Payload, contentRoot: string, opts:
 
 async function exportWhole(payload: Payload, contentRoot: string, staging: string, drafts: boolean): Promise<ExportResult> {
   const warnings: string[] = []
+  // The preview's drafts shown as published or not at all: the next export must judge them again.
+  const fallbacks: string[] = []
   const docsByKind = new Map<ContentKind, Doc[]>()
   const seen = new Map<ContentKind, Map<string, Seen>>()
   // The preview's drafts already replaced by their published version, per collection: one that
@@ -64,6 +65,8 @@ async function exportWhole(payload: Payload, contentRoot: string, staging: strin
   const shownAsPublished = new Map(contentKinds.map((k) => [k, new Set<unknown>()] as const))
   for (const kind of contentKinds) {
     const { config } = payload.collections[kind]
+    // Before the read: a save in between is then seen as newer by the next export, never missed.
+    const saved = drafts ? await savedAt(payload, kind, true) : undefined
     const { docs } = await payload.find({
       collection: kind,
       locale: 'all',
@@ -77,16 +80,14 @@ async function exportWhole(payload: Payload, contentRoot: string, staging: strin
     // The status is per locale: a document is public when its Danish source is published, and
     // carries only the translations that are published themselves.
     const kindSeen = new Map<string, Seen>()
-    const shownLive = drafts
-      ? asDocs(docs)
-      : asDocs(docs).flatMap((d) => {
-          const doc = live(payload, kind, d)
-          kindSeen.set(String(d.id), { updatedAt: d.updatedAt as string, slug: doc?.slug as string | undefined })
-          return doc ? [doc] : []
-        })
+    const shownLive = asDocs(docs).flatMap((d) => {
+      const doc = drafts ? d : live(payload, kind, d)
+      kindSeen.set(String(d.id), { saved: saved?.get(String(d.id)) ?? (d.updatedAt as string), slug: doc?.slug as string | undefined })
+      return doc ? [doc] : []
+    })
     seen.set(kind, kindSeen)
     const shown = drafts
-      ? await previewable(payload, kind, config.fields, shownLive, warnings, (d) => contentProblems(kind, config.fields, d).map((x) => `${x.path}: ${x.message}`), shownAsPublished.get(kind)!)
+      ? await previewable(payload, kind, config.fields, shownLive, fallbacks, (d) => contentProblems(kind, config.fields, d).map((x) => `${x.path}: ${x.message}`), shownAsPublished.get(kind)!)
       : shownLive
     docsByKind.set(kind, shown)
   }
@@ -113,7 +114,7 @@ async function exportWhole(payload: Payload, contentRoot: string, staging: strin
     try {
       // The same validation the seed and the site use: an export that would not load is not written.
       await loadContent(staging)
-      warnings.push(...roundWarnings)
+      warnings.push(...fallbacks, ...roundWarnings)
       break
     } catch (e) {
       const byFile = drafts && e instanceof ContentError && round < 5 ? problemsByFile(e.problems) : new Map<string, string[]>()
@@ -121,7 +122,7 @@ async function exportWhole(payload: Payload, contentRoot: string, staging: strin
       for (const [kind, docs] of docsByKind) {
         const fields = payload.collections[kind].config.fields
         const failing = (d: Doc) => byFile.get(`${kind}/${String(d.slug)}${contentExtension}`) ?? []
-        if (docs.some((d) => failing(d).length)) docsByKind.set(kind, await previewable(payload, kind, fields, docs, warnings, failing, shownAsPublished.get(kind)!))
+        if (docs.some((d) => failing(d).length)) docsByKind.set(kind, await previewable(payload, kind, fields, docs, fallbacks, failing, shownAsPublished.get(kind)!))
       }
       for (const kind of contentKinds) await rm(path.join(staging, kind), { recursive: true, force: true })
     }
@@ -129,7 +130,7 @@ async function exportWhole(payload: Payload, contentRoot: string, staging: strin
   crashPoint('export:staged')
   await mkdir(contentRoot, { recursive: true })
   await withContentLock(contentRoot, () => swapContent(contentRoot, staging, contentKinds))
-  if (!drafts) await keepMemo(payload, contentRoot, { seen, videos: videosKey(videos) })
+  if (fallbacks.length === 0) await keepMemo(payload, contentRoot, { seen, videos: videosKey(videos), drafts })
   return { counts, warnings, whole: true, written: total }
 }
 

@@ -8,6 +8,10 @@
  * file that was not saved: a document that left the public set or changed its slug (others refer
  * to it by slug), a deleted one, an image, a renamed video, a content/ that someone else changed
  * since, a check that fails. The tests compare both byte for byte after every kind of change.
+ *
+ * The draft preview's export (`drafts`) works the same way over the latest versions. A draft that
+ * cannot be shown as it is needs the whole export's judgement (shown as published, or not at all,
+ * with a note on the preview), so any such draft, now or at the last export, means a whole one.
  */
 import { readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -20,10 +24,11 @@ import { linkTree } from '../../system/files.ts'
 import { onlyLocales, publishedLocales } from '../publish/localeStatus.ts'
 import { asDocs, contentDocument, type Doc } from './convert.ts'
 import { fromPayloadRefs } from './references.ts'
+import { contentProblems } from './validate.ts'
 
-/** What the last export saw of one document: its save time, and its slug if it was exported. */
+/** What the last export saw of one document: when it was saved (./savedAt), and its slug if it was exported. */
 export interface Seen {
-  updatedAt: string
+  saved: string
   slug: string | undefined
 }
 
@@ -33,6 +38,8 @@ export interface ExportMemo {
   seen: Map<ContentKind, Map<string, Seen>>
   /** Video id → file name, which films are exported by. */
   videos: string
+  /** The latest versions (the draft preview's export), not the published ones. */
+  drafts: boolean
 }
 
 const memos = new WeakMap<Payload, Map<string, ExportMemo>>()
@@ -57,6 +64,27 @@ export async function videoNames(payload: Payload): Promise<Doc[]> {
 }
 export const videosKey = (videos: Doc[]): string => JSON.stringify(videos.map((v) => [v.id, v.filename]))
 
+/**
+ * When each document of `kind` was last saved, by id. For the preview, the latest version's: a
+ * draft save leaves the document's own row as it was, and a version carries the save time of the
+ * version it was made from, so its own id and time tell one save from the next.
+ */
+export async function savedAt(payload: Payload, kind: ContentKind, drafts: boolean): Promise<Map<string, string>> {
+  if (drafts && payload.collections[kind].config.versions?.drafts) {
+    const { docs } = await payload.findVersions({
+      collection: kind,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      where: { latest: { equals: true } },
+      select: { parent: true, updatedAt: true } as never,
+    })
+    return new Map(docs.map((v) => [String(typeof v.parent === 'object' ? (v.parent as { id: unknown }).id : v.parent), `${v.id} ${v.updatedAt}`]))
+  }
+  const { docs } = await payload.find({ collection: kind, depth: 0, pagination: false, overrideAccess: true, select: { updatedAt: true } })
+  return new Map(asDocs(docs).map((d) => [String(d.id), d.updatedAt as string]))
+}
+
 /** The published document as content/ holds it, or undefined when its Danish is not published. */
 export function live(payload: Payload, kind: ContentKind, d: Doc): Doc | undefined {
   const { config } = payload.collections[kind]
@@ -71,7 +99,8 @@ export type ChangesResult = { counts: Record<ContentKind, number>; warnings: str
  * Writes the changes since `memo` into `staging` (empty), which then holds the whole new tree;
  * undefined when only a whole export can be trusted.
  */
-export async function exportChanges(payload: Payload, contentRoot: string, staging: string, memo: ExportMemo): Promise<ChangesResult | undefined> {
+export async function exportChanges(payload: Payload, contentRoot: string, staging: string, memo: ExportMemo, drafts: boolean): Promise<ChangesResult | undefined> {
+  if (memo.drafts !== drafts) return undefined
   for (const kind of contentKinds) await linkTree(path.join(contentRoot, kind), path.join(staging, kind))
   // Hard links share inode, size and time: the copy is exactly what the last export left.
   if ((await treeSignature(staging)) !== memo.signature) return undefined
@@ -82,24 +111,25 @@ export async function exportChanges(payload: Payload, contentRoot: string, stagi
   const changed = new Map<ContentKind, Doc[]>()
   for (const kind of contentKinds) {
     const before = memo.seen.get(kind)!
-    const { docs } = await payload.find({ collection: kind, depth: 0, pagination: false, overrideAccess: true, select: { slug: true, updatedAt: true } })
-    const now = new Map(asDocs(docs).map((d) => [String(d.id), d.updatedAt as string] as const))
+    const { config } = payload.collections[kind]
+    const now = await savedAt(payload, kind, drafts)
     // A deleted document that was exported: others may have referred to it.
     for (const [id, s] of before) if (!now.has(id) && s.slug !== undefined) return undefined
-    const ids = [...now].filter(([id, at]) => before.get(id)?.updatedAt !== at).map(([id]) => id)
+    const ids = [...now].filter(([id, at]) => before.get(id)?.saved !== at).map(([id]) => id)
     if (ids.length && kind === 'media') return undefined
     const fresh = ids.length
-      ? asDocs((await payload.find({ collection: kind, locale: 'all', fallbackLocale: false, depth: 0, pagination: false, overrideAccess: true, where: { id: { in: ids } } })).docs)
+      ? asDocs((await payload.find({ collection: kind, locale: 'all', fallbackLocale: false, draft: drafts, depth: 0, pagination: false, overrideAccess: true, where: { id: { in: ids } } })).docs)
       : []
     const shown: Doc[] = []
     const kindSeen = new Map([...before].filter(([id]) => now.has(id)))
     for (const d of fresh) {
-      const doc = live(payload, kind, d)
+      if (drafts && contentProblems(kind, config.fields, d).length) return undefined
+      const doc = drafts ? d : live(payload, kind, d)
       const slug = doc ? (doc.slug as string) : undefined
       const was = before.get(String(d.id))
       // In or out of the public set, or under another slug: files that were not saved change too.
       if (was && was.slug !== slug) return undefined
-      kindSeen.set(String(d.id), { updatedAt: d.updatedAt as string, slug })
+      kindSeen.set(String(d.id), { saved: now.get(String(d.id))!, slug })
       if (doc) shown.push(doc)
     }
     seen.set(kind, kindSeen)
@@ -133,7 +163,7 @@ export async function exportChanges(payload: Payload, contentRoot: string, stagi
     return undefined
   }
   const counts = Object.fromEntries(contentKinds.map((k) => [k, [...seen.get(k)!.values()].filter((s) => s.slug !== undefined).length])) as Record<ContentKind, number>
-  return { counts, warnings, written, memo: { seen, videos: videosKey(videos) } }
+  return { counts, warnings, written, memo: { seen, videos: videosKey(videos), drafts } }
 }
 
 /** Every file under the collections' folders, by name, inode, size and time. */

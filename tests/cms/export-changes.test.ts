@@ -15,7 +15,9 @@ import { seedContent } from '../../cms/sync/seed.ts'
 import { databases, startTestCms, type TestCms } from '../support/cms.ts'
 import { readTree, repoContent } from '../support/content.ts'
 
-type Change = { what: string; whole: boolean; written?: number; apply: (payload: Payload, dir: string) => Promise<unknown> }
+/** What the publish's export must do after the change, and (`draft`) what the preview's must. */
+type Expected = { whole: boolean; written?: number }
+type Change = Expected & { what: string; draft: Expected; apply: (payload: Payload, dirs: string[]) => Promise<unknown> }
 
 async function idOf(payload: Payload, collection: CollectionSlug, slug: string): Promise<number> {
   const { docs } = await payload.find({ collection, where: { slug: { equals: slug } }, overrideAccess: true, depth: 0 })
@@ -33,24 +35,100 @@ async function copyActivity(payload: Payload, slug: string, status: 'published' 
 }
 
 const changes: Change[] = [
-  { what: 'nothing', whole: false, written: 0, apply: async () => {} },
-  { what: "an activity's Danish title", whole: false, written: 1, apply: (p) => update(p, 'activities', 'babymassage', 'da', { title: 'Babymassage med olie', _status: 'published' }) },
-  { what: 'an Arabic translation published', whole: false, written: 1, apply: (p) => update(p, 'activities', 'babymassage', 'ar', { title: 'تدليك الرضيع بالزيت', _status: 'published' }) },
-  { what: 'a Danish draft saved (nothing public)', whole: false, written: 0, apply: (p) => update(p, 'activities', 'babymassage', 'da', { title: 'Kladde', _status: 'draft' }, true) },
-  { what: 'Arabic unpublished', whole: false, written: 1, apply: (p) => update(p, 'activities', 'babymassage', 'ar', { _status: 'draft' }) },
-  { what: 'a facet value and a shared number', whole: false, written: 1, apply: (p) => update(p, 'activities', 'babymassage', 'da', { themes: ['body'], durationMinutes: 50, _status: 'published' }) },
-  { what: "a guide's Danish title", whole: false, written: 1, apply: (p) => update(p, 'guides', 'body-after-birth', 'da', { title: 'Kroppen efter fødslen', _status: 'published' }) },
-  { what: "a municipality's intro", whole: false, written: 1, apply: (p) => update(p, 'municipalities', 'aarhus', 'da', { intro: 'Mødregruppen i Tilst mødes hver uge.', _status: 'published' }) },
-  { what: "the film's description", whole: false, written: 1, apply: (p) => update(p, 'films', 'om-moedregrupperne', 'da', { description: 'En kort film om mødregrupperne.', _status: 'published' }) },
-  { what: 'a new activity published', whole: false, written: 1, apply: (p) => copyActivity(p, 'babymassage-2', 'published') },
-  { what: "a guide's slug (others link to it)", whole: true, apply: (p) => update(p, 'guides', 'body-after-birth', 'da', { slug: 'kroppen' }) },
-  { what: 'a published activity deleted', whole: true, apply: async (p) => p.delete({ collection: 'activities', id: await idOf(p, 'activities', 'babymassage-2'), overrideAccess: true }) },
-  { what: 'a new activity saved as a draft only', whole: false, written: 0, apply: (p) => copyActivity(p, 'babymassage-3', 'draft') },
-  { what: 'that draft deleted', whole: false, written: 0, apply: async (p) => p.delete({ collection: 'activities', id: await idOf(p, 'activities', 'babymassage-3'), overrideAccess: true }) },
-  { what: 'an activity unpublished in Danish', whole: true, apply: (p) => update(p, 'activities', 'babymassage', 'da', { _status: 'draft' }) },
-  { what: 'it is published again', whole: true, apply: (p) => update(p, 'activities', 'babymassage', 'da', { _status: 'published' }) },
-  { what: "an image's text", whole: true, apply: (p) => update(p, 'media', 'film-plakat', 'da', { alt: 'Tegning af mødre med deres babyer' }) },
-  { what: 'an exported file changed by someone else', whole: true, apply: (_p, dir) => writeFile(path.join(dir, 'activities', 'babymassage.yaml'), 'slug: babymassage\n') },
+  { what: 'nothing', whole: false, written: 0, draft: { whole: false, written: 0 }, apply: async () => {} },
+  {
+    what: "an activity's Danish title",
+    whole: false,
+    written: 1,
+    draft: { whole: false, written: 1 },
+    apply: (p) => update(p, 'activities', 'babymassage', 'da', { title: 'Babymassage med olie', _status: 'published' }),
+  },
+  {
+    what: 'an Arabic translation published',
+    whole: false,
+    written: 1,
+    draft: { whole: false, written: 1 },
+    apply: (p) => update(p, 'activities', 'babymassage', 'ar', { title: 'تدليك الرضيع بالزيت', _status: 'published' }),
+  },
+  {
+    what: 'a Danish draft saved (nothing public)',
+    whole: false,
+    written: 0,
+    draft: { whole: false, written: 1 },
+    apply: (p) => update(p, 'activities', 'babymassage', 'da', { title: 'Kladde', _status: 'draft' }, true),
+  },
+  { what: 'Arabic unpublished', whole: false, written: 1, draft: { whole: false, written: 1 }, apply: (p) => update(p, 'activities', 'babymassage', 'ar', { _status: 'draft' }) },
+  {
+    what: 'a facet value and a shared number',
+    whole: false,
+    written: 1,
+    draft: { whole: false, written: 1 },
+    apply: (p) => update(p, 'activities', 'babymassage', 'da', { themes: ['body'], durationMinutes: 50, _status: 'published' }),
+  },
+  {
+    what: "a guide's Danish title",
+    whole: false,
+    written: 1,
+    draft: { whole: false, written: 1 },
+    apply: (p) => update(p, 'guides', 'body-after-birth', 'da', { title: 'Kroppen efter fødslen', _status: 'published' }),
+  },
+  {
+    what: "a municipality's intro",
+    whole: false,
+    written: 1,
+    draft: { whole: false, written: 1 },
+    apply: (p) => update(p, 'municipalities', 'aarhus', 'da', { intro: 'Mødregruppen i Tilst mødes hver uge.', _status: 'published' }),
+  },
+  {
+    what: "the film's description",
+    whole: false,
+    written: 1,
+    draft: { whole: false, written: 1 },
+    apply: (p) => update(p, 'films', 'om-moedregrupperne', 'da', { description: 'En kort film om mødregrupperne.', _status: 'published' }),
+  },
+  { what: 'a new activity published', whole: false, written: 1, draft: { whole: false, written: 1 }, apply: (p) => copyActivity(p, 'babymassage-2', 'published') },
+  { what: "a guide's slug (others link to it)", whole: true, draft: { whole: true }, apply: (p) => update(p, 'guides', 'body-after-birth', 'da', { slug: 'kroppen' }) },
+  {
+    what: 'a published activity deleted',
+    whole: true,
+    draft: { whole: true },
+    apply: async (p) => p.delete({ collection: 'activities', id: await idOf(p, 'activities', 'babymassage-2'), overrideAccess: true }),
+  },
+  { what: 'a new activity saved as a draft only', whole: false, written: 0, draft: { whole: false, written: 1 }, apply: (p) => copyActivity(p, 'babymassage-3', 'draft') },
+  {
+    what: 'that draft deleted',
+    whole: false,
+    written: 0,
+    draft: { whole: true },
+    apply: async (p) => p.delete({ collection: 'activities', id: await idOf(p, 'activities', 'babymassage-3'), overrideAccess: true }),
+  },
+  { what: 'an activity unpublished in Danish', whole: true, draft: { whole: false, written: 1 }, apply: (p) => update(p, 'activities', 'babymassage', 'da', { _status: 'draft' }) },
+  { what: 'it is published again', whole: true, draft: { whole: false, written: 1 }, apply: (p) => update(p, 'activities', 'babymassage', 'da', { _status: 'published' }) },
+  { what: "an image's text", whole: true, draft: { whole: true }, apply: (p) => update(p, 'media', 'film-plakat', 'da', { alt: 'Tegning af mødre med deres babyer' }) },
+  {
+    what: 'an exported file changed by someone else',
+    whole: true,
+    draft: { whole: true },
+    apply: (_p, dirs) => Promise.all(dirs.map((dir) => writeFile(path.join(dir, 'activities', 'babymassage.yaml'), 'slug: babymassage\n'))),
+  },
+  // The preview shows a draft that cannot be shown as it is as published, with a note: only the
+  // whole export judges that, also at the next export after it.
+  {
+    what: 'a half-written draft',
+    whole: false,
+    written: 0,
+    draft: { whole: true },
+    apply: (p) => update(p, 'activities', 'babymassage', 'da', { babyAgeMonths: { min: 12, max: 3 }, _status: 'draft' }, true),
+  },
+  { what: 'nothing, after the half-written draft', whole: false, written: 0, draft: { whole: true }, apply: async () => {} },
+  {
+    what: 'the draft mended',
+    whole: false,
+    written: 0,
+    draft: { whole: true },
+    apply: (p) => update(p, 'activities', 'babymassage', 'da', { babyAgeMonths: { min: 1, max: 8 }, _status: 'draft' }, true),
+  },
+  { what: 'nothing, after the mended draft', whole: false, written: 0, draft: { whole: false, written: 0 }, apply: async () => {} },
 ]
 
 describe.each(databases)('the export of changes only, on %s', (kind) => {
@@ -67,22 +145,36 @@ describe.each(databases)('the export of changes only, on %s', (kind) => {
     await rm(work, { recursive: true, force: true })
   })
 
-  it('equals a whole export after every kind of change, and is whole where it must be', async () => {
-    const changed = path.join(work, 'changed')
-    const first = await exportContent(cms.payload, changed)
-    expect(first.whole).toBe(true)
+  it('equals a whole export after every kind of change, and is whole where it must be, for the publish and the preview', async () => {
+    const modes = [
+      { drafts: false, dir: path.join(work, 'changed'), expected: (c: Change): Expected => c },
+      { drafts: true, dir: path.join(work, 'preview'), expected: (c: Change): Expected => c.draft },
+    ]
+    for (const mode of modes) expect((await exportContent(cms.payload, mode.dir, { drafts: mode.drafts })).whole).toBe(true)
     for (const change of changes) {
-      await change.apply(cms.payload, changed)
-      const result = await exportContent(cms.payload, changed)
-      const whole = path.join(work, 'whole')
-      await rm(whole, { recursive: true, force: true })
-      await exportContent(cms.payload, whole, { whole: true })
-      const expected = await readTree(whole, [...contentKinds])
-      const actual = await readTree(changed, [...contentKinds])
-      expect([...actual.keys()].sort(), change.what).toEqual([...expected.keys()].sort())
-      for (const [file, bytes] of expected) expect(actual.get(file)?.toString('utf8'), `${change.what}: ${file}`).toBe(bytes.toString('utf8'))
-      expect({ what: change.what, whole: result.whole }).toEqual({ what: change.what, whole: change.whole })
-      if (change.written !== undefined) expect(result.written, change.what).toBe(change.written)
+      await change.apply(
+        cms.payload,
+        modes.map((m) => m.dir),
+      )
+      for (const mode of modes) {
+        const what = `${change.what} (${mode.drafts ? 'preview' : 'publish'})`
+        const result = await exportContent(cms.payload, mode.dir, { drafts: mode.drafts })
+        const whole = path.join(work, 'whole')
+        await rm(whole, { recursive: true, force: true })
+        const wholeResult = await exportContent(cms.payload, whole, { drafts: mode.drafts, whole: true })
+        const expected = await readTree(whole, [...contentKinds])
+        const actual = await readTree(mode.dir, [...contentKinds])
+        expect([...actual.keys()].sort(), what).toEqual([...expected.keys()].sort())
+        for (const [file, bytes] of expected) expect(actual.get(file)?.toString('utf8'), `${what}: ${file}`).toBe(bytes.toString('utf8'))
+        // The preview's notes name every draft it could not show, whichever way it was exported.
+        expect(
+          result.warnings.filter((w) => w.includes('cannot be previewed')),
+          what,
+        ).toEqual(wholeResult.warnings.filter((w) => w.includes('cannot be previewed')))
+        const { whole: wasWhole, written } = mode.expected(change)
+        expect({ what, whole: result.whole }).toEqual({ what, whole: wasWhole })
+        if (written !== undefined) expect(result.written, what).toBe(written)
+      }
     }
   })
 

@@ -1,14 +1,18 @@
 /**
- * The draft preview copies content/ while a live publish may be swapping it in. Before the content
- * lock, a collection folder vanished mid-copy about one full test run in three, and the preview
- * said "The draft cannot be previewed". Here exports and snapshots run at once, many times over:
- * every snapshot must succeed and be one whole, valid content set. What a swap killed mid-way
- * left is settled by the next holder of the lock (tests/faults/killed.ts kills them for real).
+ * The draft preview takes from content/ what the CMS does not hold (the printed short codes and
+ * the rest outside the collection folders), while a live publish may be swapping content/'s
+ * collection folders in. Before the content lock, a folder vanished mid-copy about one full test
+ * run in three, and the preview said "The draft cannot be previewed". Now the collection folders
+ * are the preview's own (its export writes them), and never taken from content/: here exports
+ * and snapshots run at once, many times over, and every snapshot must take the short codes whole
+ * and leave the preview's own folders as they were. What a swap killed mid-way left is settled by
+ * the next holder of the lock (tests/faults/killed.ts kills them for real).
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contentKinds } from '../../content/collections.ts'
 import { loadContent } from '../../content/load.ts'
 import { snapshotContent } from '../../cms/preview/snapshot.ts'
 import { withContentLock } from '../../cms/sync/contentSwap.ts'
@@ -34,7 +38,15 @@ describe("the draft preview's snapshot of content/", () => {
     await rm(scratch, { recursive: true, force: true })
   })
 
-  it("is always one whole export, however the copy and a live publish's swap interleave", async () => {
+  it("takes what the CMS does not hold, whole, and keeps the preview's own collections, however a live publish's swap interleaves", async () => {
+    const target = path.join(scratch, 'preview')
+    await exportContent(cms.payload, target, { drafts: true })
+    const own = async () => Promise.all(contentKinds.map(async (k) => `${k} ${(await stat(path.join(target, k))).ino}`))
+    const before = await own()
+    const codes = await readFile(path.join(content, 'shortcodes.yaml'), 'utf8')
+    // A short code added in git since the last preview, and a file the preview had that content/ no longer has.
+    await writeFile(path.join(content, 'shortcodes.yaml'), `${codes}# added\n`)
+    await writeFile(path.join(target, 'gone.txt'), 'removed from content/')
     const expected = await loadContent(content)
     let exporting = true
     const exports = (async () => {
@@ -47,20 +59,22 @@ describe("the draft preview's snapshot of content/", () => {
     const failures: string[] = []
     let snapshots = 0
     while (exporting) {
-      const target = path.join(scratch, `s${snapshots++}`)
+      snapshots++
       try {
         await snapshotContent(content, target)
+        expect(await readFile(path.join(target, 'shortcodes.yaml'), 'utf8')).toBe(`${codes}# added\n`)
+        expect(await own()).toEqual(before)
         const set = await loadContent(target)
+        expect(set.codes).toEqual(expected.codes)
         expect(set.activities.length).toBe(expected.activities.length)
-        expect(set.municipalities.length).toBe(expected.municipalities.length)
       } catch (e) {
         failures.push((e as Error).message)
       }
-      await rm(target, { recursive: true, force: true })
     }
     await exports
     expect(failures).toEqual([])
     expect(snapshots).toBeGreaterThan(1)
+    expect(await readdir(target)).not.toContain('gone.txt')
   })
 
   it('whoever takes the lock next undoes a swap that died before its mark, and finishes one that died after', async () => {
