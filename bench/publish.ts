@@ -3,7 +3,7 @@
  * page serves the new text, through the real publisher (debounce, export, incremental build, swap),
  * beside the full build from scratch of the same site in the same run,
  * on the demo content and on a generated set of about 10,000 pages. Also the translation report's
- * time on both, and how long the draft preview takes to build (demo content).
+ * time on both, and how long the draft preview takes to build after a draft save, on both.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'

@@ -87,7 +87,7 @@ export async function startPreviewer(opts: PreviewerOptions): Promise<Previewer>
         return
       }
       if (!builder.running) builder.request()
-      page(res, 503, 'Preparing the preview…', '<p>The preview is being built from the latest drafts. This page reloads by itself; it takes about half a minute.</p>', 3)
+      page(res, 503, 'Preparing the preview…', '<p>The preview is being built from the latest drafts. This page reloads by itself; it takes a few seconds, the first time about a minute.</p>', 3)
       return
     }
     res.setHeader('cache-control', 'no-store')
