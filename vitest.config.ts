@@ -29,6 +29,7 @@ export default defineConfig({
             'tests/locales/**/*.test.ts',
             'tests/architecture/**/*.test.ts',
             'tests/site/plan.test.ts',
+            'tests/site/quick-index.test.ts',
             'tests/site/ui-keys.test.ts',
             'tests/cms/field-walk.test.ts',
             'tests/cms/inbox-mail.test.ts',

@@ -20,6 +20,11 @@ export const urls = {
   activity: (lang: LocaleCode, slug: string) => `/${lang}/activities/${slug}/`,
   /** A no-JavaScript browse page: the activities with one filter value, 50 to a page. */
   activityFacet: (lang: LocaleCode, facet: string, value: string, page = 1) => `/${lang}/activities/${facet}/${value}/${page > 1 ? `${page}/` : ''}`,
+  /**
+   * The folder of the catalogue's quick index in one language (site/lib/quick-index.ts): the
+   * first answer to a search, before Pagefind's full text.
+   */
+  quickSearch: (lang: LocaleCode) => `/search/${lang}/`,
   /** This week's plan; its state is the query string (see site/lib/plan.ts). */
   plan: (lang: LocaleCode, query = '') => `/${lang}/activities/plan/${query ? `?${query}` : ''}`,
   /** Every film, with a search over what is said in them. */

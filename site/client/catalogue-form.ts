@@ -1,6 +1,6 @@
 /** The catalogue's search form: results as she types, the filters in the URL, more on request. */
 import { preloadSearch, searchCatalogue } from './catalogue-search.ts'
-import { excerptFragment, updateWhileTyping } from './pagefind.ts'
+import { updateWhileTyping } from './pagefind.ts'
 
 export function setUpCatalogueSearch(): void {
   const form = document.querySelector<HTMLFormElement>('#catalogue-search')!
@@ -32,7 +32,7 @@ export function setUpCatalogueSearch(): void {
       const minutes = Object.assign(document.createElement('span'), { className: 'muted', textContent: ` · ${form.dataset.minutes!.replace('#', String(r.minutes))}` })
       const p = document.createElement('p')
       p.className = 'muted'
-      p.append(excerptFragment(r.excerpt))
+      p.append(r.excerpt)
       li.append(a, minutes, p)
       list.append(li)
     }
@@ -76,8 +76,9 @@ export function setUpCatalogueSearch(): void {
   const initial = new URLSearchParams(location.search)
   input.value = initial.get('q') ?? ''
   form.querySelector<HTMLSelectElement>('#sort')!.value = initial.get('sort') ?? ''
-  for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = initial.getAll(box.name).includes(box.value)
-  if ([...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].some((b) => b.checked)) filters.open = true
+  const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')]
+  for (const box of boxes) box.checked = initial.getAll(box.name).includes(box.value)
+  if (boxes.some((b) => b.checked && filters.contains(b))) filters.open = true
   form.hidden = false
   // The index loads when she starts to search, not with the page: browsing costs no search bytes.
   if (initial.size) void update()

@@ -208,6 +208,10 @@ describe('the search form', () => {
     await expect.poll(() => page.locator('#results li a').first().getAttribute('href')).toBe('/da/activities/tandlaegen-om-babytaender/')
     expect(new URL(page.url()).searchParams.get('q')).toBe('tænder')
     // Filters in the visitor's language; a filter narrows the results and goes into the URL.
+    await page.getByLabel('Søg i aktiviteterne').fill('baby')
+    await expect.poll(() => page.locator('#results li').count()).toBeGreaterThan(1)
+    // The word marked in the summaries, as Pagefind marks its excerpts.
+    await expect(page.locator('#results li mark').first().textContent()).resolves.toMatch(/^baby/i)
     await page.getByText('Filtre', { exact: true }).click()
     await page.getByRole('group', { name: 'Gæst' }).getByLabel('Tandlæge').check()
     await expect.poll(() => page.locator('#results li').count()).toBe(1)
@@ -215,7 +219,7 @@ describe('the search form', () => {
     await expect(page.locator('#result-count').textContent()).resolves.toBe('Fundne aktiviteter: 1')
     // The back button or a shared link brings the same search back.
     await page.reload()
-    await expect(page.getByLabel('Søg i aktiviteterne').inputValue()).resolves.toBe('tænder')
+    await expect(page.getByLabel('Søg i aktiviteterne').inputValue()).resolves.toBe('baby')
     await expect(page.getByRole('group', { name: 'Gæst' }).getByLabel('Tandlæge').isChecked()).resolves.toBe(true)
     await expect.poll(() => page.locator('#results li').count()).toBe(1)
     expect(await axeViolations(page)).toEqual([])
@@ -225,6 +229,29 @@ describe('the search form', () => {
     await page.getByRole('group', { name: 'Tid' }).getByLabel('Op til 30 minutter').check()
     const short = matching(content.activities, { duration: ['short'] }).length
     await expect.poll(() => page.locator('#result-count').textContent()).toBe(`Fundne aktiviteter: ${short}`)
+    expect(foreign).toEqual([])
+    await context.close()
+  })
+
+  it('answers first from the titles and summaries, and from all the text when she asks', async () => {
+    const { context, foreign } = await recordingContext()
+    const page = await context.newPage()
+    const asked: string[] = []
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname))
+    await page.goto(`${origin}/da/activities/`)
+    await page.getByLabel('Søg i aktiviteterne').fill('tænder')
+    await expect.poll(() => page.locator('#result-count').textContent()).toBe('Fundne aktiviteter: 1')
+    await expect(page.locator('#results li a').first().getAttribute('href')).resolves.toBe('/da/activities/tandlaegen-om-babytaender/')
+    expect(asked.filter((p) => p.startsWith('/pagefind/'))).toEqual([])
+    // All the text: Pagefind, which also finds the activities that speak of teeth further down.
+    await page.getByLabel('Søg i hele teksten (henter mere data)').check()
+    await expect.poll(async () => Number((await page.locator('#result-count').textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(1)
+    expect(new URL(page.url()).searchParams.get('all')).toBe('1')
+    expect(asked.some((p) => p.startsWith('/pagefind/'))).toBe(true)
+    // A word no title or summary has is looked up in all the text without her asking.
+    const other = await context.newPage()
+    await other.goto(`${origin}/en/activities/?q=translator`)
+    await expect.poll(() => other.locator('#results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain('/en/activities/gruppens-aftaler/')
     expect(foreign).toEqual([])
     await context.close()
   })
