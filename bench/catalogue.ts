@@ -16,7 +16,7 @@ import { serveSite } from '../site/server/serve.ts'
 import { timedBuild } from './site.ts'
 import { ensureSystemPackages } from '../system/packages.ts'
 import { loadContent } from '../content/load.ts'
-import { filterFaults, planFaults, selections } from '../tests/support/catalogue-at-scale.ts'
+import { filterFaults, planFaults, quickFaults, selections } from '../tests/support/catalogue-at-scale.ts'
 
 type Report = (what: string, figure: string) => void
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
@@ -49,6 +49,7 @@ const kinds = [
   ['word index', /\.pf_index$/],
   ['filters', /\.pf_filter$/],
   ['result fragments', /\.pf_fragment$/],
+  ['quick index', /^\/search\/[^/]+\/(?:quick\.json|[we]\/)/],
 ] as const
 type Kind = (typeof kinds)[number][0] | 'other'
 
@@ -92,6 +93,12 @@ async function measure(browser: Browser, origin: string, label: string, report: 
       await firstResults(page)
       await page.waitForLoadState('networkidle')
     })
+    // Then the whole text (Pagefind), when she asks for it.
+    const fullBytes = await bytesDuring(page, async () => {
+      // The quick answer's results are still on the page: wait for Pagefind's first result, then for the rest.
+      await Promise.all([page.waitForResponse((r) => r.url().endsWith('.pf_fragment')), page.locator('input[name=all]').check()])
+      await page.waitForTimeout(1000)
+    })
     await context.close()
     // A filter-only browse: no query, one theme.
     const context2 = await browser.newContext()
@@ -108,20 +115,29 @@ async function measure(browser: Browser, origin: string, label: string, report: 
     report(`${label}, ${lang}: catalogue page / first search "${query}" / theme browse`, `${kb(pageBytes.total)} / ${kb(searchBytes.total)} / ${kb(browseBytes.total)} (as sent, gzip)`)
     report(`${label}, ${lang}: first search, by part`, breakdown(searchBytes))
     report(`${label}, ${lang}: theme browse, by part`, breakdown(browseBytes))
-
-    // Time to first results from a link with the query in it, cold cache, throttled like Lighthouse's mobile.
-    const context3 = await browser.newContext()
-    const page3 = await context3.newPage()
-    const cdp = await context3.newCDPSession(page3)
-    await cdp.send('Network.enable')
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 })
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
-    await page3.goto(`${origin}/${lang}/activities/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' })
-    await firstResults(page3)
-    const ms = await page3.evaluate(() => performance.now())
-    await context3.close()
-    report(`${label}, ${lang}: time to first results, throttled mobile (link with query)`, `${(ms / 1000).toFixed(2)} s`)
+    report(`${label}, ${lang}: then all the text (Pagefind), by part`, `${kb(fullBytes.total)}: ${breakdown(fullBytes)}`)
+    for (const [what, query_] of [
+      ['link with query', `q=${encodeURIComponent(query)}`],
+      ['theme browse link', 'theme=health'],
+      ['all the text, link', `q=${encodeURIComponent(query)}&all=1`],
+    ] as const)
+      report(`${label}, ${lang}: time to first results, throttled mobile (${what})`, `${((await throttledFirstResults(browser, `${origin}/${lang}/activities/?${query_}`)) / 1000).toFixed(2)} s`)
   }
+}
+
+/** Time to first results from a link, cold cache, throttled like Lighthouse's mobile. */
+async function throttledFirstResults(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 })
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  await page.goto(url, { waitUntil: 'commit' })
+  await firstResults(page)
+  const ms = await page.evaluate(() => performance.now())
+  await context.close()
+  return ms
 }
 
 /**
@@ -143,6 +159,9 @@ async function check(browser: Browser, origin: string, contentDir: string, label
       `${((performance.now() - t) / 1000).toFixed(1)} s, ${((performance.now() - t) / tried.length).toFixed(0)} ms each`,
     )
     await page.close()
+    const q = performance.now()
+    faults.push(...(await quickFaults(origin, lang, activities, tried)))
+    report(`${label}, ${lang}: the same in the quick index`, `${((performance.now() - q) / 1000).toFixed(1)} s`)
     faults.push(...(await planFaults(browser, origin, lang, activities, plan)))
   }
   if (faults.length) throw new Error(`${label}: the catalogue is wrong at this size:\n${faults.slice(0, 20).join('\n')}`)

@@ -21,7 +21,7 @@ import { buildSite } from '../../site/build/build-site.ts'
 import { browsePageSize, facets, matching } from '../../site/lib/facets.ts'
 import { serveSite } from '../../site/server/serve.ts'
 import { launchChromium } from '../support/browser.ts'
-import { filterFaults, planFaults, readerHref, selections } from '../support/catalogue-at-scale.ts'
+import { filterFaults, planFaults, quickFaults, readerHref, selections } from '../support/catalogue-at-scale.ts'
 import { repoContent } from '../support/content.ts'
 
 const port = 4962
@@ -53,13 +53,15 @@ afterAll(async () => {
 const hrefsOn = (lang: LocaleCode, activities: ContentSet['activities']) => activities.map((a) => readerHref(a, lang)).sort()
 
 describe('the catalogue at a larger size', () => {
-  it.each(['da', 'ar'] as const)('%s: every filter combination finds exactly the matching activities, with the right count beside each value', async (lang) => {
+  it.each(['da', 'ar'] as const)('%s: every filter combination finds exactly the matching activities, with the right count beside each value, in both indexes', async (lang) => {
     const tried = selections(100)
     expect(tried.length).toBeGreaterThan(700)
     const page = await browser.newPage()
     await page.goto(`${origin}${urls.activities(lang)}`)
     expect(await filterFaults(page, lang, content.activities, tried)).toEqual([])
     await page.close()
+    // And the quick index, which answers first.
+    expect(await quickFaults(origin, lang, content.activities, tried)).toEqual([])
   })
 
   it('the search form shows ten results at a time, more on request, and the counts of what is found', async () => {

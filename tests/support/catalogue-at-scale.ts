@@ -7,7 +7,9 @@
 import type { Browser, Page } from 'playwright-core'
 import type { Activity } from '../../content/schema/index.ts'
 import type { LocaleCode } from '../../locales/registry.ts'
-import { facets, matching, type FacetName } from '../../site/lib/facets.ts'
+import { quickIndexAt } from '../../site/client/quick-search.ts'
+import { facets, inTitleOrder, matching, type FacetName } from '../../site/lib/facets.ts'
+import { searchWords } from '../../site/lib/search-words.ts'
 import { pageLanguageFor } from '../../site/lib/activity-pages.ts'
 import { maxActivities } from '../../site/lib/plan.ts'
 import { clockTime } from '../../site/lib/format.ts'
@@ -104,6 +106,42 @@ export async function filterFaults(page: Page, lang: LocaleCode, activities: rea
           if (shown !== has) faults.push(`${lang} ${JSON.stringify(selection)}: the count beside ${f.name}=${v} says ${shown}, ${has} of the results have it`)
         }
     }
+  }
+  return faults
+}
+
+/**
+ * The same for the quick index that gives the search form its first answer
+ * (site/client/quick-search.ts, run here in Node against the site at `origin`): every selection
+ * finds exactly the activities written in `lang` that match it, in title order, with the counts;
+ * and the first word of each one's title, sampled, finds it.
+ */
+export async function quickFaults(origin: string, lang: LocaleCode, activities: readonly Activity[], tried: readonly Selection[]): Promise<string[]> {
+  const own = inTitleOrder(
+    activities.filter((a) => a.title[lang] !== undefined),
+    lang,
+  )
+  const place = new Map(own.map((a, i) => [a, i]))
+  const q = quickIndexAt(`${origin}${urls.quickSearch(lang)}`, lang)
+  const faults: string[] = []
+  for (const selection of tried) {
+    const answer = await q.search(null, selection as Record<string, string[]>)
+    const expected = matching(own, selection)
+    if (answer?.places.join() !== expected.map((a) => place.get(a)).join()) {
+      faults.push(`${lang} quick ${JSON.stringify(selection)}: ${answer?.places.length} found, ${expected.length} match`)
+      continue
+    }
+    const counts = answer.counts()
+    for (const f of facets)
+      for (const v of f.values) {
+        const has = matching(expected, { [f.name]: [v] }).length
+        if ((counts[`${f.name}:${v}`] ?? 0) !== has) faults.push(`${lang} quick ${JSON.stringify(selection)}: ${f.name}=${v} counted ${counts[`${f.name}:${v}`] ?? 0}, ${has} have it`)
+      }
+  }
+  for (const a of own.filter((_, i) => i % Math.ceil(own.length / 50) === 0)) {
+    const word = searchWords(a.title[lang]!, lang)[0]
+    const answer = word ? await q.search(word, {}) : undefined
+    if (word && !answer?.places.includes(place.get(a)!)) faults.push(`${lang} quick "${word}" does not find ${a.slug}`)
   }
   return faults
 }
