@@ -31,14 +31,17 @@ export interface QuickIndex {
 /** The quick index of `lang` at `base` (urls.quickSearch; a full URL outside the browser). */
 export function quickIndexAt(base: string, lang: LocaleCode): QuickIndex {
   const files = new Map<string, Promise<unknown>>()
-  // Each file fetched once; a failed fetch is tried again next time.
+  // Each file fetched once; a failed fetch is tried again next time. A connection that drops
+  // (a phone between masts, a kept-alive socket the server has just closed) is tried once more.
   const file = <T>(name: string): Promise<T> => {
     let p = files.get(name)
     if (!p) {
-      p = fetch(base + name).then((r) => {
-        if (!r.ok) throw new Error(`${base}${name}: ${r.status}`)
-        return r.json()
-      })
+      p = fetch(base + name)
+        .catch(() => fetch(base + name))
+        .then((r) => {
+          if (!r.ok) throw new Error(`${base}${name}: ${r.status}`)
+          return r.json()
+        })
       p.catch(() => files.delete(name))
       files.set(name, p)
     }
@@ -47,6 +50,9 @@ export function quickIndexAt(base: string, lang: LocaleCode): QuickIndex {
   const load = () => file<QuickMeta>('quick.json')
   return { load, search: (term, chosen, sort) => answer(lang, load, file, term, chosen, sort) }
 }
+
+/** Each filter value's places, decoded once per index: the counts ask for every one of them. */
+const facetPlaces = new WeakMap<QuickMeta, Map<string, number[]>>()
 
 async function answer(
   lang: LocaleCode,
@@ -59,7 +65,9 @@ async function answer(
   const words = term ? [...new Set(searchWords(term, lang))] : []
   if (term && !words.length) return undefined
   const meta = await load()
-  const placesOf = (key: string) => fromGaps(meta.facets[key] ?? [])
+  const decoded = facetPlaces.get(meta) ?? new Map<string, number[]>()
+  facetPlaces.set(meta, decoded)
+  const placesOf = (key: string) => decoded.get(key) ?? decoded.set(key, fromGaps(meta.facets[key] ?? [])).get(key)!
   const found = new Uint8Array(meta.size).fill(1)
   for (const [facet, values] of Object.entries(chosen)) {
     const any = new Uint8Array(meta.size)
