@@ -116,12 +116,12 @@ async function measure(browser: Browser, origin: string, label: string, report: 
     report(`${label}, ${lang}: first search, by part`, breakdown(searchBytes))
     report(`${label}, ${lang}: theme browse, by part`, breakdown(browseBytes))
     report(`${label}, ${lang}: then all the text (Pagefind), by part`, `${kb(fullBytes.total)}: ${breakdown(fullBytes)}`)
-    for (const [what, query_] of [
+    for (const [what, search] of [
       ['link with query', `q=${encodeURIComponent(query)}`],
       ['theme browse link', 'theme=health'],
       ['all the text, link', `q=${encodeURIComponent(query)}&all=1`],
     ] as const)
-      report(`${label}, ${lang}: time to first results, throttled mobile (${what})`, `${((await throttledFirstResults(browser, `${origin}/${lang}/activities/?${query_}`)) / 1000).toFixed(2)} s`)
+      report(`${label}, ${lang}: time to first results, throttled mobile (${what})`, `${((await throttledFirstResults(browser, `${origin}/${lang}/activities/?${search}`)) / 1000).toFixed(2)} s`)
   }
 }
 

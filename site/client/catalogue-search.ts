@@ -48,8 +48,6 @@ const loadEveryFilter = (pf: Pagefind) => {
 type Answer = {
   /** Whether there is anything to search for; if not, the page's browse lists are the answer. */
   active: boolean
-  /** Whether the answer is from the whole text (Pagefind) rather than the quick index. */
-  fullText: boolean
   /**
    * "facet:value" → how many results have that value. Asked for only when the filters are open:
    * from Pagefind, the first time, it loads every filter's part of its index.
@@ -75,7 +73,6 @@ export async function searchCatalogue(params: URLSearchParams): Promise<Answer> 
       const { places, words, entry } = found
       return {
         active,
-        fullText: false,
         counts: async () => found.counts(),
         total: active ? places.length : 0,
         page: (from, n) =>
@@ -91,7 +88,7 @@ export async function searchCatalogue(params: URLSearchParams): Promise<Answer> 
 
 async function fullTextSearch(term: string | null, chosen: Record<string, string[]>, order: 'asc' | 'desc' | undefined, active: boolean): Promise<Answer> {
   const pf = await load()
-  if (!active) return { active, fullText: true, counts: async () => flatten(await loadEveryFilter(pf)), total: 0, page: () => [] }
+  if (!active) return { active, counts: async () => flatten(await loadEveryFilter(pf)), total: 0, page: () => [] }
   const filters = Object.fromEntries(Object.entries(chosen).map(([name, any]) => [name, { any }]))
   const options = { filters, ...(order ? { sort: { duration: order } } : {}) }
   const complete = everyFilterLoaded
@@ -99,7 +96,6 @@ async function fullTextSearch(term: string | null, chosen: Record<string, string
   const results = response?.results ?? []
   return {
     active,
-    fullText: true,
     // Once per search, however often the filters are opened.
     counts: once(async () => {
       if (complete) return flatten(response?.filters ?? {})

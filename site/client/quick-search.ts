@@ -6,7 +6,7 @@
  */
 import type { LocaleCode } from '../../locales/registry.ts'
 import { fromGaps, type QuickEntry, type QuickMeta, type QuickWords } from '../lib/quick-format.ts'
-import { searchWords, wordKey, wordSegmenter } from '../lib/search-words.ts'
+import { fold, searchWords, wordKey, wordSegmenter } from '../lib/search-words.ts'
 
 export interface QuickAnswer {
   /** The places of the results, in the order shown. */
@@ -106,7 +106,7 @@ async function answer(
 export function marked(text: string, lang: LocaleCode, words: readonly string[]): DocumentFragment {
   const out = document.createDocumentFragment()
   for (const s of wordSegmenter(lang).segment(text)) {
-    const hit = s.isWordLike && words.some((w) => searchWords(s.segment, lang)[0]?.startsWith(w))
+    const hit = s.isWordLike && words.some((w) => fold(s.segment).startsWith(w))
     out.append(hit ? Object.assign(document.createElement('mark'), { textContent: s.segment }) : s.segment)
   }
   return out

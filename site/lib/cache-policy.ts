@@ -2,8 +2,9 @@
  * How long a browser may keep a file of the site without asking again. Files whose names carry a
  * digest of their content (Astro's bundles, Pagefind's index chunks, fragments, filters and
  * metadata, the quick index's words and entries) never change under their name: a phone keeps
- * them for a year, so a volunteer who searches the catalogue again downloads only what is new. Everything else is asked for again
- * each time (a cheap 304 when unchanged), so a publish is seen at once.
+ * them for a year, so a volunteer who searches the catalogue again downloads only what is new.
+ * Everything else is asked for again each time (a cheap 304 when unchanged), so a publish is seen
+ * at once.
  *
  * One list, in the `_headers` syntax of static hosts (site/build/headers.ts), which our own
  * servers (site/server/static-files.ts) read too.

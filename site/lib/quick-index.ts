@@ -42,16 +42,17 @@ export function quickIndex(activities: readonly Activity[], lang: LocaleCode): M
 
   const byKey = new Map<string, Map<string, { t: number[]; o: number[] }>>()
   for (const [place, a] of own.entries()) {
-    const inTitle = new Set(searchWords(a.title[lang]!, lang))
-    const rest = [a.summary[lang] ?? '', ...(a.keywords?.[lang] ?? [])].flatMap((text) => searchWords(text, lang))
-    for (const [word, list] of [...[...inTitle].map((w) => [w, 't'] as const), ...[...new Set(rest)].filter((w) => !inTitle.has(w)).map((w) => [w, 'o'] as const)]) {
-      const key = wordKey(word)
-      const words = byKey.get(key) ?? new Map()
-      byKey.set(key, words)
+    const note = (word: string, list: 't' | 'o') => {
+      const words = byKey.get(wordKey(word)) ?? new Map()
+      byKey.set(wordKey(word), words)
       const entry = words.get(word) ?? { t: [], o: [] }
       words.set(word, entry)
       entry[list].push(place)
     }
+    const inTitle = new Set(searchWords(a.title[lang]!, lang))
+    const rest = new Set([a.summary[lang] ?? '', ...(a.keywords?.[lang] ?? [])].flatMap((text) => searchWords(text, lang)))
+    for (const w of inTitle) note(w, 't')
+    for (const w of rest) if (!inTitle.has(w)) note(w, 'o')
   }
   const words: Record<string, string> = {}
   for (const key of [...byKey.keys()].sort()) {
@@ -74,7 +75,7 @@ export function quickIndex(activities: readonly Activity[], lang: LocaleCode): M
   const facetPlaces: Record<string, number[]> = {}
   for (const f of facets)
     for (const value of f.values) {
-      const places = own.flatMap((a, place) => ((f.of as (a: Activity) => readonly string[])(a).includes(value) ? [place] : []))
+      const places = own.flatMap((a, place) => (f.of(a).includes(value) ? [place] : []))
       if (places.length) facetPlaces[`${f.name}:${value}`] = gaps(places)
     }
   const meta: QuickMeta = { size: own.length, minutes: own.map((a) => a.durationMinutes), facets: facetPlaces, words, entries, entriesPerFile }

@@ -10,7 +10,7 @@ import type { LocaleCode } from '../../locales/registry.ts'
 import { quickIndexAt } from '../../site/client/quick-search.ts'
 import { facets, inTitleOrder, matching, type FacetName } from '../../site/lib/facets.ts'
 import { searchWords } from '../../site/lib/search-words.ts'
-import { pageLanguageFor } from '../../site/lib/activity-pages.ts'
+import { hasPageIn, pageLanguageFor } from '../../site/lib/activity-pages.ts'
 import { maxActivities } from '../../site/lib/plan.ts'
 import { clockTime } from '../../site/lib/format.ts'
 import { seeded } from './content-changes.ts'
@@ -118,7 +118,7 @@ export async function filterFaults(page: Page, lang: LocaleCode, activities: rea
  */
 export async function quickFaults(origin: string, lang: LocaleCode, activities: readonly Activity[], tried: readonly Selection[]): Promise<string[]> {
   const own = inTitleOrder(
-    activities.filter((a) => a.title[lang] !== undefined),
+    activities.filter((a) => hasPageIn(a, lang)),
     lang,
   )
   const place = new Map(own.map((a, i) => [a, i]))
